@@ -1,0 +1,173 @@
+//! Where in a request a diagnostic points.
+//!
+//! A [`Path`] renders two ways: as an RFC 6901 JSON Pointer into the request
+//! JSON (`/UserAttributes/0/Name`), and in the form AWS uses in its messages
+//! (`userAttributes.1.member.name`: members lower-camel-cased, list indexes
+//! 1-based and followed by `.member`).
+
+use std::fmt;
+
+/// A member of a request or response structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Member {
+    /// `AccessToken`.
+    AccessToken,
+    /// `UserAttributes`.
+    UserAttributes,
+    /// `ClientMetadata`.
+    ClientMetadata,
+    /// `Name` of an attribute.
+    Name,
+    /// `Value` of an attribute.
+    Value,
+}
+
+impl Member {
+    /// The member's name on the wire, as it appears in request JSON.
+    pub const fn wire_name(self) -> &'static str {
+        match self {
+            Member::AccessToken => "AccessToken",
+            Member::UserAttributes => "UserAttributes",
+            Member::ClientMetadata => "ClientMetadata",
+            Member::Name => "Name",
+            Member::Value => "Value",
+        }
+    }
+
+    /// The member's name in AWS messages: the wire name with its first letter
+    /// lower-cased.
+    pub const fn aws_name(self) -> &'static str {
+        match self {
+            Member::AccessToken => "accessToken",
+            Member::UserAttributes => "userAttributes",
+            Member::ClientMetadata => "clientMetadata",
+            Member::Name => "name",
+            Member::Value => "value",
+        }
+    }
+}
+
+/// One step of a [`Path`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// A structure member.
+    Member(Member),
+    /// A 0-based list index.
+    Index(usize),
+    /// A map key (of `ClientMetadata`).
+    Key(Box<str>),
+}
+
+/// A location in a request, from its root.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Path {
+    segments: Vec<Segment>,
+}
+
+impl Path {
+    /// The root of the request.
+    pub fn root() -> Path {
+        Path::default()
+    }
+
+    /// This path extended by a member.
+    pub fn member(mut self, m: Member) -> Path {
+        self.segments.push(Segment::Member(m));
+        self
+    }
+
+    /// This path extended by a 0-based list index.
+    pub fn index(mut self, i: usize) -> Path {
+        self.segments.push(Segment::Index(i));
+        self
+    }
+
+    /// This path extended by a map key.
+    pub fn key(mut self, k: &str) -> Path {
+        self.segments.push(Segment::Key(k.into()));
+        self
+    }
+
+    /// The steps of the path, from the root.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// The RFC 6901 JSON Pointer: `/UserAttributes/0/Name`; the root is `""`.
+    pub fn json_pointer(&self) -> String {
+        let mut out = String::new();
+        for s in &self.segments {
+            out.push('/');
+            match s {
+                Segment::Member(m) => out.push_str(m.wire_name()),
+                Segment::Index(i) => out.push_str(&i.to_string()),
+                Segment::Key(k) => {
+                    for c in k.chars() {
+                        match c {
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            c => out.push(c),
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The path as AWS writes it: `userAttributes.1.member.name`.
+    ///
+    /// AWS names a map, not an entry of it (its map constraints read "Map value
+    /// must satisfy constraint"), so a map key ends the AWS path at the map.
+    pub fn aws(&self) -> String {
+        let mut out = String::new();
+        for s in &self.segments {
+            match s {
+                Segment::Member(m) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(m.aws_name());
+                }
+                Segment::Index(i) => {
+                    out.push('.');
+                    out.push_str(&(i + 1).to_string());
+                    out.push_str(".member");
+                }
+                Segment::Key(_) => break,
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for Path {
+    /// Displays the JSON Pointer.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.json_pointer())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_both_forms() {
+        let p = Path::root().member(Member::UserAttributes).index(0).member(Member::Name);
+        assert_eq!(p.json_pointer(), "/UserAttributes/0/Name");
+        assert_eq!(p.aws(), "userAttributes.1.member.name");
+        let t = Path::root().member(Member::AccessToken);
+        assert_eq!(t.json_pointer(), "/AccessToken");
+        assert_eq!(t.aws(), "accessToken");
+        assert_eq!(Path::root().json_pointer(), "");
+    }
+
+    #[test]
+    fn escapes_pointer_keys() {
+        let p = Path::root().member(Member::ClientMetadata).key("a/b~c");
+        assert_eq!(p.json_pointer(), "/ClientMetadata/a~1b~0c");
+        assert_eq!(p.aws(), "clientMetadata");
+    }
+}
