@@ -155,7 +155,9 @@ mod tests {
 
     #[test]
     fn token_alphabet_has_66_characters() {
-        let n = (0u8..128).filter(|&b| all_token(&(b as char).to_string())).count();
+        let n = (0u8..128)
+            .filter(|&b| all_token(&(b as char).to_string()))
+            .count();
         assert_eq!(n, 66);
     }
 

@@ -155,7 +155,10 @@ mod tests {
 
     #[test]
     fn renders_both_forms() {
-        let p = Path::root().member(Member::UserAttributes).index(0).member(Member::Name);
+        let p = Path::root()
+            .member(Member::UserAttributes)
+            .index(0)
+            .member(Member::Name);
         assert_eq!(p.json_pointer(), "/UserAttributes/0/Name");
         assert_eq!(p.aws(), "userAttributes.1.member.name");
         let t = Path::root().member(Member::AccessToken);

@@ -228,8 +228,14 @@ mod tests {
         assert!(ATTRIBUTE_NAME_LEGACY.check(&thumbs32).is_empty());
         let thumbs33 = "👍".repeat(33);
         assert_eq!(
-            ATTRIBUTE_NAME_LEGACY.check(&thumbs33).iter().collect::<Vec<_>>(),
-            [Violation::TooLong { max: 32, actual: 33 }]
+            ATTRIBUTE_NAME_LEGACY
+                .check(&thumbs33)
+                .iter()
+                .collect::<Vec<_>>(),
+            [Violation::TooLong {
+                max: 32,
+                actual: 33
+            }]
         );
     }
 }
