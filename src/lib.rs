@@ -1,6 +1,118 @@
-//! Checks Amazon Cognito `UpdateUserAttributes` requests the way the service does.
+//! Checks Amazon Cognito `UpdateUserAttributes` requests the way the service
+//! does, before they are sent.
+//!
+//! The library is pure: no file, network or clock access. Hand it the request
+//! body and it answers with the request, borrowed from your bytes, or with the
+//! exact `InvalidParameterException` the service would send.
+//!
+//! ```
+//! use cognito_validate::{validate_json, Options};
+//!
+//! let body = br#"{"AccessToken": "eyJ0.eyJ1.c2ln",
+//!                 "UserAttributes": [{"Name": "", "Value": "Ada"}]}"#;
+//! let err = validate_json(body, &Options::default()).unwrap_err();
+//! assert_eq!(err.error_type().as_str(), "InvalidParameterException");
+//! assert_eq!(
+//!     err.message(),
+//!     "2 validation errors detected: \
+//!      Value '' at 'userAttributes.1.member.name' failed to satisfy constraint: \
+//!      Member must have length greater than or equal to 1; \
+//!      Value '' at 'userAttributes.1.member.name' failed to satisfy constraint: \
+//!      Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"
+//! );
+//! let d = &err.diagnostics()[0];
+//! assert_eq!(d.rule.code(), "S101");
+//! assert_eq!(d.path.json_pointer(), "/UserAttributes/0/Name");
+//! assert_eq!(d.position.map(|p| (p.line, p.column)), Some((2, 45)));
+//!
+//! let ok = validate_json(br#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": []}"#,
+//!                        &Options::default()).unwrap();
+//! assert!(ok.user_attributes.is_empty());
+//! ```
+//!
+//! Modules: [`shape`] holds the model's shapes and numbers, [`path`] the
+//! locations, [`rule`] the catalogue of rules, [`diagnostic`] the findings,
+//! [`aws`] the service's answer.
 #![deny(missing_docs)]
 
+pub mod aws;
 mod chars;
+mod check;
+pub mod diagnostic;
+mod json;
+mod options;
 pub mod path;
+mod request;
+pub mod rule;
 pub mod shape;
+
+pub use aws::Rejection;
+pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span};
+pub use options::Options;
+pub use request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};
+pub use rule::{ErrorType, Rule, Severity};
+pub use shape::NamePattern;
+
+/// Parses a request body and checks every phase-one constraint.
+///
+/// Returns the request, borrowing every string without escapes from `input`,
+/// or the service's answer. Never panics: every byte sequence gets a verdict.
+/// Warnings (unknown members) are not collected here; use [`check_json`].
+pub fn validate_json<'a>(
+    input: &'a [u8],
+    options: &Options,
+) -> Result<UpdateUserAttributesRequest<'a>, Rejection> {
+    let parsed = json::parse(input, options, false);
+    if let Some(request) = parsed.request {
+        return Ok(request);
+    }
+    let mut sink = parsed.sink;
+    diagnostic::locate(input, &mut sink.diags);
+    // `json::parse` returns no request only when it reported an error.
+    Err(Rejection::from_diagnostics(sink.diags, sink.errors).expect("an error was reported"))
+}
+
+/// Everything found in one request body: errors and warnings, with positions.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Report<'a> {
+    /// The request, when it had no error.
+    pub request: Option<UpdateUserAttributesRequest<'a>>,
+    /// The findings kept, errors and warnings, in document order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Errors found, including any beyond [`Options::max_diagnostics`].
+    pub errors: usize,
+    /// Warnings found, including any beyond [`Options::max_diagnostics`].
+    pub warnings: usize,
+}
+
+impl Report<'_> {
+    /// Whether the service would refuse the request.
+    pub fn is_rejected(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// Findings not kept because of [`Options::max_diagnostics`].
+    pub fn dropped(&self) -> usize {
+        self.errors + self.warnings - self.diagnostics.len()
+    }
+
+    /// The service's answer, when it would refuse the request.
+    pub fn rejection(&self) -> Option<Rejection> {
+        Rejection::from_diagnostics(self.diagnostics.clone(), self.errors)
+    }
+}
+
+/// Parses a request body and reports every finding, warnings included, each
+/// with its line and column. For linters; servers want [`validate_json`].
+pub fn check_json<'a>(input: &'a [u8], options: &Options) -> Report<'a> {
+    let parsed = json::parse(input, options, true);
+    let mut sink = parsed.sink;
+    diagnostic::locate(input, &mut sink.diags);
+    Report {
+        request: parsed.request,
+        diagnostics: sink.diags,
+        errors: sink.errors,
+        warnings: sink.warnings,
+    }
+}

@@ -1,0 +1,141 @@
+//! The service's answer to a refused request, rendered exactly: status,
+//! headers and the `{"__type":…,"message":…}` body.
+//!
+//! Message rules (reference section 3): `1 validation error detected: ` or
+//! `N validation errors detected: `, then the items joined by `; `. A body the
+//! service cannot read at all gets a `SerializationException` naming the first
+//! such problem instead.
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::rule::{ErrorType, Severity};
+
+/// The HTTP status of every answer rendered here.
+pub const STATUS: u16 = 400;
+
+/// The `Content-Type` of AWS JSON 1.1 answers.
+pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+
+/// A refused request: the error diagnostics and the AWS answer they make.
+///
+/// Neither its `Display`, its `Debug` nor its body ever holds the access token
+/// or an attribute value.
+///
+/// ```
+/// use cognito_validate::{validate_json, Options};
+/// let err = validate_json(br#"{"UserAttributes": []}"#, &Options::default()).unwrap_err();
+/// assert_eq!(err.status(), 400);
+/// assert_eq!(
+///     err.body(),
+///     r#"{"__type":"InvalidParameterException","message":"1 validation error detected: Value null at 'accessToken' failed to satisfy constraint: Member must not be null"}"#
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{error_type}: {message}")]
+pub struct Rejection {
+    error_type: ErrorType,
+    message: String,
+    diagnostics: Vec<Diagnostic>,
+    errors: usize,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "__type")]
+    error_type: &'a str,
+    message: &'a str,
+}
+
+impl Rejection {
+    /// Builds the answer for a request with these diagnostics (warnings are
+    /// dropped) of which `errors` were errors in all, kept or not. Returns
+    /// `None` when there is no error.
+    pub(crate) fn from_diagnostics(diags: Vec<Diagnostic>, errors: usize) -> Option<Rejection> {
+        if errors == 0 {
+            return None;
+        }
+        let mut diagnostics: Vec<Diagnostic> = diags
+            .into_iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .collect();
+        let unreadable = diagnostics
+            .iter()
+            .position(|d| d.rule.error_type() == ErrorType::SerializationException);
+        if let Some(i) = unreadable {
+            // The service stops at the first thing it cannot read.
+            let d = diagnostics.swap_remove(i);
+            return Some(Rejection {
+                error_type: ErrorType::SerializationException,
+                message: d.message(),
+                diagnostics: vec![d],
+                errors: 1,
+            });
+        }
+        let mut message = if errors == 1 {
+            String::from("1 validation error detected: ")
+        } else {
+            format!("{errors} validation errors detected: ")
+        };
+        for (i, d) in diagnostics.iter().enumerate() {
+            if i > 0 {
+                message.push_str("; ");
+            }
+            message.push_str(&d.message());
+        }
+        Some(Rejection {
+            error_type: ErrorType::InvalidParameterException,
+            message,
+            diagnostics,
+            errors,
+        })
+    }
+
+    /// The error class: `InvalidParameterException` or `SerializationException`.
+    pub fn error_type(&self) -> ErrorType {
+        self.error_type
+    }
+
+    /// The `message` of the body, e.g. `1 validation error detected: Value null at 'accessToken' …`.
+    ///
+    /// When more errors were found than [`crate::Options::max_diagnostics`]
+    /// keeps, the count is of all of them and the items of those kept.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The error diagnostics behind the answer, in document order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// How many errors were found, including any beyond the cap.
+    pub fn error_count(&self) -> usize {
+        self.errors
+    }
+
+    /// The HTTP status: always 400.
+    pub fn status(&self) -> u16 {
+        STATUS
+    }
+
+    /// The headers the service sends with the answer: `x-amzn-ErrorType`
+    /// (`<Name>:`) and `Content-Type`.
+    pub fn headers(&self) -> [(&'static str, String); 2] {
+        [
+            ("x-amzn-ErrorType", format!("{}:", self.error_type)),
+            ("Content-Type", CONTENT_TYPE.to_string()),
+        ]
+    }
+
+    /// The body: `{"__type":"<Name>","message":"<text>"}`, compact, with JSON
+    /// string escaping.
+    pub fn body(&self) -> String {
+        let body = Body {
+            error_type: self.error_type.as_str(),
+            message: &self.message,
+        };
+        // Serialising a struct of two strings into a String cannot fail.
+        serde_json::to_string(&body).unwrap_or_default()
+    }
+}

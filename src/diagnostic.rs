@@ -1,0 +1,268 @@
+//! One finding: its rule, where it is, what constraint it broke, and how it
+//! reads in AWS's words.
+//!
+//! A [`Diagnostic`] never holds a secret. Values of sensitive shapes (the
+//! access token, attribute values) are recorded as [`Shown::Omitted`], the way
+//! the service leaves them out of its messages, and the library's own texts
+//! (`detail`, `help`) describe secrets by position and length only.
+
+use std::fmt;
+
+use crate::path::Path;
+use crate::rule::{Rule, Severity};
+use crate::shape::Pattern;
+
+/// A byte range `start..end` in the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset just past the last byte.
+    pub end: usize,
+}
+
+/// A line and column in the input, both 1-based. The column counts Unicode
+/// scalar values from the start of the line (SARIF's `unicodeCodePoints`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line; lines end at `\n`.
+    pub line: usize,
+    /// 1-based column, in scalar values.
+    pub column: usize,
+}
+
+/// The constraint a value failed, with its limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Constraint {
+    /// At least this many scalar values.
+    MinLength(usize),
+    /// At most this many scalar values.
+    MaxLength(usize),
+    /// The whole value must match this pattern.
+    Pattern(Pattern),
+    /// The member must be present and not `null`.
+    NotNull,
+}
+
+impl fmt::Display for Constraint {
+    /// The service's phrase, e.g. `Member must have length less than or equal to 32`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Constraint::MinLength(n) => {
+                write!(f, "Member must have length greater than or equal to {n}")
+            }
+            Constraint::MaxLength(n) => {
+                write!(f, "Member must have length less than or equal to {n}")
+            }
+            Constraint::Pattern(p) => {
+                write!(
+                    f,
+                    "Member must satisfy regular expression pattern: {}",
+                    p.as_str()
+                )
+            }
+            Constraint::NotNull => f.write_str("Member must not be null"),
+        }
+    }
+}
+
+/// How the offending value appears in the AWS message.
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Shown {
+    /// `Value '<text>'` (the text may be empty: `Value ''`).
+    Text(Box<str>),
+    /// `Value null`: the member is missing.
+    Null,
+    /// `Value at`: the value is sensitive (or too large to echo) and left out.
+    Omitted,
+}
+
+impl fmt::Debug for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shown::Text(t) => f.debug_tuple("Text").field(t).finish(),
+            Shown::Null => f.write_str("Null"),
+            Shown::Omitted => f.write_str("Omitted"),
+        }
+    }
+}
+
+/// One finding about a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// The rule broken.
+    pub rule: Rule,
+    /// Where in the request; the root for findings about the JSON text itself.
+    pub path: Path,
+    /// The bytes of the input the finding is about, when the request came as JSON.
+    pub span: Option<Span>,
+    /// Line and column of `span.start`.
+    pub position: Option<Position>,
+    /// The constraint broken, for shape rules.
+    pub constraint: Option<Constraint>,
+    /// The measured length in scalar values, for length rules.
+    pub measured: Option<usize>,
+    /// How the value appears in the AWS message.
+    pub shown: Shown,
+    /// The library's own wording, for rules the service words differently or
+    /// not at all (JSON errors, warnings).
+    pub detail: Option<Box<str>>,
+    /// A hint on how to fix it: a did-you-mean, the limit and the length.
+    pub help: Option<Box<str>>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no constraint, detail or help yet.
+    pub(crate) fn new(rule: Rule, path: Path, span: Option<Span>) -> Diagnostic {
+        Diagnostic {
+            rule,
+            path,
+            span,
+            position: None,
+            constraint: None,
+            measured: None,
+            shown: Shown::Omitted,
+            detail: None,
+            help: None,
+        }
+    }
+
+    pub(crate) fn with_detail(mut self, d: impl Into<Box<str>>) -> Self {
+        self.detail = Some(d.into());
+        self
+    }
+
+    pub(crate) fn with_help(mut self, h: impl Into<Box<str>>) -> Self {
+        self.help = Some(h.into());
+        self
+    }
+
+    /// The rule's severity.
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+
+    /// The message: for shape rules the exact item AWS would list
+    /// (`Value '' at 'userAttributes.1.member.name' failed to satisfy
+    /// constraint: Member must have length greater than or equal to 1`), for
+    /// the others the library's wording.
+    pub fn message(&self) -> String {
+        let mut s = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_message(&mut s);
+        s
+    }
+
+    fn write_message(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        if let (Some(detail), None) = (&self.detail, &self.constraint) {
+            return out.write_str(detail);
+        }
+        match &self.shown {
+            Shown::Text(t) => write!(out, "Value '{t}' at '")?,
+            Shown::Null => out.write_str("Value null at '")?,
+            Shown::Omitted => out.write_str("Value at '")?,
+        }
+        out.write_str(&self.path.aws())?;
+        out.write_str("' failed to satisfy constraint: ")?;
+        let c = self.constraint.unwrap_or(Constraint::NotNull);
+        match self.rule {
+            Rule::MetadataKeyTooLong => write!(out, "Map keys must satisfy constraint: [{c}]"),
+            Rule::MetadataValueTooLong => write!(out, "Map value must satisfy constraint: [{c}]"),
+            _ => write!(out, "{c}"),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `S102 name-too-long: Value '…' at '…' failed to satisfy constraint: …`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: ", self.rule.code(), self.rule.name())?;
+        self.write_message(f)
+    }
+}
+
+/// Fills in [`Diagnostic::position`] for every diagnostic with a span, in one
+/// pass over `input` up to the last span.
+pub(crate) fn locate(input: &[u8], diags: &mut [Diagnostic]) {
+    let mut order: Vec<(usize, usize)> = diags
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.span.map(|s| (s.start, i)))
+        .collect();
+    if order.is_empty() {
+        return;
+    }
+    order.sort_unstable();
+    let (mut line, mut column, mut at) = (1usize, 1usize, 0usize);
+    for (offset, i) in order {
+        let offset = offset.min(input.len());
+        while at < offset {
+            let b = input[at];
+            if b == b'\n' {
+                line += 1;
+                column = 1;
+            } else if b & 0xC0 != 0x80 {
+                // Count lead bytes only: one per scalar value in UTF-8, one per
+                // byte in input that is not UTF-8.
+                column += 1;
+            }
+            at += 1;
+        }
+        diags[i].position = Some(Position { line, column });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::path::Member;
+
+    #[test]
+    fn constraint_phrases_are_the_services() {
+        assert_eq!(
+            Constraint::MinLength(1).to_string(),
+            "Member must have length greater than or equal to 1"
+        );
+        assert_eq!(
+            Constraint::MaxLength(2048).to_string(),
+            "Member must have length less than or equal to 2048"
+        );
+        assert_eq!(
+            Constraint::Pattern(Pattern::Token).to_string(),
+            "Member must satisfy regular expression pattern: [A-Za-z0-9-_=.]+"
+        );
+        assert_eq!(Constraint::NotNull.to_string(), "Member must not be null");
+    }
+
+    #[test]
+    fn locate_counts_lines_and_scalar_columns() {
+        let input = "{\n  \"é👍\": 1,\n  x".as_bytes();
+        let x = input.iter().position(|&b| b == b'x').unwrap();
+        let one = input.iter().position(|&b| b == b'1').unwrap();
+        let mut d = vec![
+            Diagnostic::new(
+                Rule::InvalidJson,
+                Path::root(),
+                Some(Span {
+                    start: x,
+                    end: x + 1,
+                }),
+            ),
+            Diagnostic::new(
+                Rule::WrongType,
+                Path::root().member(Member::Name),
+                Some(Span {
+                    start: one,
+                    end: one + 1,
+                }),
+            ),
+        ];
+        locate(input, &mut d);
+        assert_eq!(d[0].position, Some(Position { line: 3, column: 3 }));
+        // `  "é👍": 1`: the 1 is the 9th scalar value of line 2.
+        assert_eq!(d[1].position, Some(Position { line: 2, column: 9 }));
+    }
+}

@@ -1,0 +1,964 @@
+//! A strict RFC 8259 parser specialised for the one request shape: it reads
+//! the input once, checks each member as it reads it, and borrows every string
+//! that has no escapes.
+//!
+//! Why not serde_json: a generic parse keeps the last of two equal keys
+//! silently, gives no span for a value, and cannot carry on after a value of
+//! the wrong type to report everything else. The differential tests in
+//! `tests/differential_json.rs` hold this parser to serde_json's verdict and
+//! decoded strings.
+//!
+//! Errors in the JSON text itself (syntax, encoding, nesting, size) stop the
+//! parse; everything else (wrong types, repeated keys, shape violations,
+//! unknown members) is reported and the parse goes on, so one run lists every
+//! problem in document order.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::check::{self, Sink};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::options::Options;
+use crate::path::{Member, Path};
+use crate::request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};
+use crate::rule::Rule;
+
+/// The parse stopped at an error already reported.
+struct Stop;
+
+type Parse<T> = Result<T, Stop>;
+
+/// What the parse of one input produced.
+pub(crate) struct Parsed<'a> {
+    /// The request, when there was no error.
+    pub(crate) request: Option<UpdateUserAttributesRequest<'a>>,
+    pub(crate) sink: Sink,
+}
+
+/// Parses and checks `input`.
+pub(crate) fn parse<'a>(input: &'a [u8], opts: &Options, warnings: bool) -> Parsed<'a> {
+    let mut sink = Sink::new(opts, warnings);
+    let request = parse_into(input, opts, &mut sink).ok().flatten();
+    let request = if sink.has_errors() { None } else { request };
+    Parsed { request, sink }
+}
+
+fn parse_into<'a>(
+    input: &'a [u8],
+    opts: &Options,
+    sink: &mut Sink,
+) -> Parse<Option<UpdateUserAttributesRequest<'a>>> {
+    if input.len() > opts.max_input_bytes {
+        let (len, max) = (input.len(), opts.max_input_bytes);
+        sink.report(Rule::InputTooLarge, || {
+            Diagnostic::new(Rule::InputTooLarge, Path::root(), None).with_detail(format!(
+                "The request is {len} bytes; the limit is {max} bytes."
+            ))
+        });
+        return Err(Stop);
+    }
+    let text = match std::str::from_utf8(input) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let end = at + e.error_len().unwrap_or(input.len() - at).max(1);
+            sink.report(Rule::InvalidUtf8, || {
+                Diagnostic::new(
+                    Rule::InvalidUtf8,
+                    Path::root(),
+                    Some(Span { start: at, end }),
+                )
+                .with_detail(format!(
+                    "The request is not valid UTF-8: byte {at} does not begin a valid sequence."
+                ))
+            });
+            return Err(Stop);
+        }
+    };
+    let mut p = Parser {
+        s: text,
+        b: input,
+        pos: 0,
+        depth: 0,
+        limit: opts.depth_limit(),
+        opts,
+        sink,
+    };
+    p.document()
+}
+
+struct Parser<'a, 'x> {
+    s: &'a str,
+    b: &'a [u8],
+    pos: usize,
+    depth: usize,
+    limit: usize,
+    opts: &'x Options,
+    sink: &'x mut Sink,
+}
+
+/// How a member stood when its object closed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    Absent,
+    Null(Span),
+    Present,
+    /// Reported already (wrong type, bad escape); no more to say.
+    Reported,
+}
+
+/// A JSON value's type, for messages.
+fn type_name(first: u8) -> &'static str {
+    match first {
+        b'{' => "an object",
+        b'[' => "an array",
+        b'"' => "a string",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        _ => "a number",
+    }
+}
+
+/// At most this many characters of a key are quoted in a message.
+const KEY_SHOWN: usize = 64;
+
+fn shown_key(k: &str) -> Cow<'_, str> {
+    match k.char_indices().nth(KEY_SHOWN) {
+        None => Cow::Borrowed(k),
+        Some((i, _)) => Cow::Owned(format!("{}…", &k[..i])),
+    }
+}
+
+impl<'a> Parser<'a, '_> {
+    #[inline]
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.pos).copied()
+    }
+
+    #[inline]
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn span_here(&self) -> Span {
+        let end = (self.pos + 1).min(self.b.len()).max(self.pos);
+        Span {
+            start: self.pos,
+            end,
+        }
+    }
+
+    /// Reports a syntax error at the current position and stops.
+    #[cold]
+    fn syntax<T>(&mut self, expected: &str) -> Parse<T> {
+        let found = if self.pos >= self.b.len() {
+            ", found the end of the input"
+        } else {
+            ""
+        };
+        let span = self.span_here();
+        let msg = format!("The request is not valid JSON: expected {expected}{found}.");
+        self.sink.report(Rule::InvalidJson, || {
+            Diagnostic::new(Rule::InvalidJson, Path::root(), Some(span)).with_detail(msg)
+        });
+        Err(Stop)
+    }
+
+    #[inline]
+    fn eat(&mut self, b: u8, expected: &str) -> Parse<()> {
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            self.syntax(expected)
+        }
+    }
+
+    fn enter(&mut self) -> Parse<()> {
+        self.depth += 1;
+        if self.depth > self.limit {
+            let (span, limit) = (self.span_here(), self.limit);
+            self.sink.report(Rule::NestingTooDeep, || {
+                Diagnostic::new(Rule::NestingTooDeep, Path::root(), Some(span))
+                    .with_detail(format!("The request nests deeper than {limit} levels."))
+            });
+            return Err(Stop);
+        }
+        Ok(())
+    }
+
+    fn document(&mut self) -> Parse<Option<UpdateUserAttributesRequest<'a>>> {
+        if self.s.starts_with('\u{FEFF}') {
+            return self.syntax("a JSON object, not a byte-order mark");
+        }
+        self.ws();
+        let request = match self.peek() {
+            Some(b'{') => Some(self.request()?),
+            None => return self.syntax("the request object"),
+            Some(first) => {
+                let span_start = self.pos;
+                self.value()?;
+                let span = Span {
+                    start: span_start,
+                    end: self.pos,
+                };
+                self.wrong_type(Path::root(), span, "The request", "an object", first);
+                None
+            }
+        };
+        self.ws();
+        if self.pos < self.b.len() {
+            let span = Span {
+                start: self.pos,
+                end: self.b.len(),
+            };
+            self.sink.report(Rule::TrailingCharacters, || {
+                Diagnostic::new(Rule::TrailingCharacters, Path::root(), Some(span)).with_detail(
+                    "The request is not valid JSON: something follows the request object.",
+                )
+            });
+            return Err(Stop);
+        }
+        Ok(request)
+    }
+
+    fn wrong_type(&mut self, path: Path, span: Span, what: &str, expected: &str, first: u8) {
+        let msg = format!("{what} must be {expected}, not {}.", type_name(first));
+        self.sink.report(Rule::WrongType, || {
+            Diagnostic::new(Rule::WrongType, path, Some(span)).with_detail(msg)
+        });
+    }
+
+    fn duplicate(&mut self, path: Path, key_span: Span, key: &str, place: &str) {
+        let msg = format!(
+            "`{}` appears twice in {place}; a gateway and the service could read different values.",
+            shown_key(key)
+        );
+        self.sink.report(Rule::DuplicateKey, || {
+            Diagnostic::new(Rule::DuplicateKey, path, Some(key_span)).with_detail(msg)
+        });
+    }
+
+    fn unknown(
+        &mut self,
+        path: impl FnOnce() -> Path,
+        key_span: Span,
+        key: &str,
+        known: &[&'static str],
+    ) {
+        let place = if known.len() == 2 {
+            "an attribute"
+        } else {
+            "the request"
+        };
+        let suggestion = did_you_mean(key, known);
+        let key = shown_key(key);
+        self.sink.report(Rule::UnknownMember, || {
+            let d = Diagnostic::new(Rule::UnknownMember, path(), Some(key_span)).with_detail(
+                format!("`{key}` is not a member of {place}; the service ignores it."),
+            );
+            match suggestion {
+                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                None => d.with_help(format!("the members are {}", known.join(", "))),
+            }
+        });
+    }
+
+    /// `"key"` then `:`; returns the key and its span (quotes included).
+    #[inline]
+    fn key(&mut self) -> Parse<(Cow<'a, str>, Span)> {
+        self.ws();
+        if self.peek() != Some(b'"') {
+            return self.syntax("a member name in double quotes");
+        }
+        let k = self.string()?;
+        self.ws();
+        self.eat(b':', "`:` after a member name")?;
+        self.ws();
+        Ok(k)
+    }
+
+    /// After a member: `,` (returns true) or the closing byte (false).
+    #[inline]
+    fn next_member(&mut self, close: u8, expected: &str) -> Parse<bool> {
+        self.ws();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(c) if c == close => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ => self.syntax(expected),
+        }
+    }
+
+    /// `null` at the current position; returns its span.
+    #[inline]
+    fn null(&mut self) -> Parse<Span> {
+        let start = self.pos;
+        self.literal(b"null")?;
+        Ok(Span {
+            start,
+            end: self.pos,
+        })
+    }
+
+    /// A string member's value: `Ok(Some)` for a string, `Ok(None)` after
+    /// reporting anything else except `null`, which is `Err(span)`.
+    #[inline]
+    fn string_member(
+        &mut self,
+        path: impl FnOnce() -> Path,
+        what: &str,
+    ) -> Parse<Result<Option<(Cow<'a, str>, Span)>, Span>> {
+        match self.peek() {
+            Some(b'"') => Ok(Ok(Some(self.string()?))),
+            Some(b'n') => Ok(Err(self.null()?)),
+            Some(first) => {
+                let start = self.pos;
+                self.value()?;
+                let span = Span {
+                    start,
+                    end: self.pos,
+                };
+                self.wrong_type(path(), span, what, "a string", first);
+                Ok(Ok(None))
+            }
+            None => self.syntax("a value"),
+        }
+    }
+
+    fn request(&mut self) -> Parse<UpdateUserAttributesRequest<'a>> {
+        let open = self.span_here();
+        self.pos += 1;
+        self.enter()?;
+        let (mut token_seen, mut attrs_seen, mut meta_seen) =
+            (Seen::Absent, Seen::Absent, Seen::Absent);
+        let mut token: Cow<'a, str> = Cow::Borrowed("");
+        let mut attributes: Vec<AttributeType<'a>> = Vec::new();
+        let mut metadata: Option<ClientMetadata<'a>> = None;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                let (key, key_span) = self.key()?;
+                let member = match &*key {
+                    "AccessToken" => Some(Member::AccessToken),
+                    "UserAttributes" => Some(Member::UserAttributes),
+                    "ClientMetadata" => Some(Member::ClientMetadata),
+                    _ => None,
+                };
+                let seen = match member {
+                    Some(Member::AccessToken) => token_seen,
+                    Some(Member::UserAttributes) => attrs_seen,
+                    Some(_) => meta_seen,
+                    None => Seen::Absent,
+                };
+                match member {
+                    Some(m) if seen != Seen::Absent => {
+                        self.duplicate(Path::root().member(m), key_span, &key, "the request");
+                        self.value()?;
+                    }
+                    Some(Member::AccessToken) => {
+                        let path = || Path::root().member(Member::AccessToken);
+                        token_seen = match self.string_member(path, "`AccessToken`")? {
+                            Ok(Some((t, span))) => {
+                                check::access_token(self.sink, &t, Some(span));
+                                token = t;
+                                Seen::Present
+                            }
+                            Ok(None) => Seen::Reported,
+                            Err(null) => Seen::Null(null),
+                        };
+                    }
+                    Some(Member::UserAttributes) => {
+                        attrs_seen = match self.peek() {
+                            Some(b'[') => {
+                                self.attributes(&mut attributes)?;
+                                Seen::Present
+                            }
+                            Some(b'n') => Seen::Null(self.null()?),
+                            Some(first) => {
+                                let start = self.pos;
+                                self.value()?;
+                                let span = Span {
+                                    start,
+                                    end: self.pos,
+                                };
+                                let path = Path::root().member(Member::UserAttributes);
+                                self.wrong_type(path, span, "`UserAttributes`", "an array", first);
+                                Seen::Reported
+                            }
+                            None => return self.syntax("a value"),
+                        };
+                    }
+                    Some(_) => {
+                        meta_seen = match self.peek() {
+                            Some(b'{') => {
+                                metadata = Some(self.metadata()?);
+                                Seen::Present
+                            }
+                            // Optional: null is the same as absent.
+                            Some(b'n') => Seen::Null(self.null()?),
+                            Some(first) => {
+                                let start = self.pos;
+                                self.value()?;
+                                let span = Span {
+                                    start,
+                                    end: self.pos,
+                                };
+                                let path = Path::root().member(Member::ClientMetadata);
+                                self.wrong_type(path, span, "`ClientMetadata`", "an object", first);
+                                Seen::Reported
+                            }
+                            None => return self.syntax("a value"),
+                        };
+                    }
+                    None => {
+                        self.unknown(
+                            || Path::root().key(&key),
+                            key_span,
+                            &key,
+                            &["AccessToken", "UserAttributes", "ClientMetadata"],
+                        );
+                        self.value()?;
+                    }
+                }
+                if !self.next_member(b'}', "`,` or `}` after a member of the request")? {
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        // Missing required members, in the model's member order.
+        for (seen, m) in [
+            (attrs_seen, Member::UserAttributes),
+            (token_seen, Member::AccessToken),
+        ] {
+            match seen {
+                Seen::Absent => check::missing(self.sink, Some(open), || Path::root().member(m)),
+                Seen::Null(span) => {
+                    check::missing(self.sink, Some(span), || Path::root().member(m))
+                }
+                Seen::Present | Seen::Reported => {}
+            }
+        }
+        Ok(UpdateUserAttributesRequest {
+            access_token: token,
+            user_attributes: attributes,
+            client_metadata: metadata,
+        })
+    }
+
+    fn attributes(&mut self, out: &mut Vec<AttributeType<'a>>) -> Parse<()> {
+        self.pos += 1;
+        self.enter()?;
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(());
+        }
+        let mut index = 0usize;
+        loop {
+            self.ws();
+            match self.peek() {
+                Some(b'{') => {
+                    if let Some(a) = self.attribute(index)? {
+                        out.push(a);
+                    }
+                }
+                Some(b'n') => {
+                    let span = self.null()?;
+                    check::missing(self.sink, Some(span), || {
+                        Path::root().member(Member::UserAttributes).index(index)
+                    });
+                }
+                Some(first) => {
+                    let start = self.pos;
+                    self.value()?;
+                    let span = Span {
+                        start,
+                        end: self.pos,
+                    };
+                    let path = Path::root().member(Member::UserAttributes).index(index);
+                    self.wrong_type(path, span, "An attribute", "an object", first);
+                }
+                None => return self.syntax("an attribute object"),
+            }
+            index += 1;
+            if !self.next_member(b']', "`,` or `]` after an attribute")? {
+                break;
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn attribute(&mut self, index: usize) -> Parse<Option<AttributeType<'a>>> {
+        let open = self.span_here();
+        self.pos += 1;
+        self.enter()?;
+        let (mut name_seen, mut value_seen) = (Seen::Absent, Seen::Absent);
+        let mut name: Cow<'a, str> = Cow::Borrowed("");
+        let mut value: Option<Cow<'a, str>> = None;
+        let at = |m: Member| {
+            move || {
+                Path::root()
+                    .member(Member::UserAttributes)
+                    .index(index)
+                    .member(m)
+            }
+        };
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                let (key, key_span) = self.key()?;
+                match &*key {
+                    "Name" | "Value" => {
+                        let m = if &*key == "Name" {
+                            Member::Name
+                        } else {
+                            Member::Value
+                        };
+                        let seen = if m == Member::Name {
+                            name_seen
+                        } else {
+                            value_seen
+                        };
+                        if seen != Seen::Absent {
+                            self.duplicate(at(m)(), key_span, &key, "an attribute");
+                            self.value()?;
+                        } else {
+                            let what = if m == Member::Name {
+                                "`Name`"
+                            } else {
+                                "`Value`"
+                            };
+                            let now = match self.string_member(at(m), what)? {
+                                Ok(Some((s, span))) => {
+                                    if m == Member::Name {
+                                        check::attribute_name(
+                                            self.sink,
+                                            self.opts,
+                                            index,
+                                            &s,
+                                            Some(span),
+                                        );
+                                        name = s;
+                                    } else {
+                                        check::attribute_value(self.sink, index, &s, Some(span));
+                                        value = Some(s);
+                                    }
+                                    Seen::Present
+                                }
+                                Ok(None) => Seen::Reported,
+                                Err(null) => Seen::Null(null),
+                            };
+                            if m == Member::Name {
+                                name_seen = now;
+                            } else {
+                                value_seen = now;
+                            }
+                        }
+                    }
+                    _ => {
+                        self.unknown(
+                            || {
+                                Path::root()
+                                    .member(Member::UserAttributes)
+                                    .index(index)
+                                    .key(&key)
+                            },
+                            key_span,
+                            &key,
+                            &["Name", "Value"],
+                        );
+                        self.value()?;
+                    }
+                }
+                if !self.next_member(b'}', "`,` or `}` after a member of an attribute")? {
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        match name_seen {
+            Seen::Absent => check::missing_name(self.sink, index, Some(open)),
+            Seen::Null(span) => check::missing_name(self.sink, index, Some(span)),
+            Seen::Present => return Ok(Some(AttributeType { name, value })),
+            Seen::Reported => {}
+        }
+        Ok(None)
+    }
+
+    fn metadata(&mut self) -> Parse<ClientMetadata<'a>> {
+        self.pos += 1;
+        self.enter()?;
+        let mut entries: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
+        let mut keys = KeySet::default();
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                let (key, key_span) = self.key()?;
+                let path = || Path::root().member(Member::ClientMetadata).key(&key);
+                if !keys.insert(&entries, &key) {
+                    self.duplicate(path(), key_span, &key, "`ClientMetadata`");
+                    self.value()?;
+                } else {
+                    match self.string_member(path, "A `ClientMetadata` value")? {
+                        Ok(Some((v, span))) => {
+                            check::metadata_entry(self.sink, &key, Some(key_span), &v, Some(span));
+                            entries.push((key, v));
+                        }
+                        Ok(None) => {}
+                        Err(null) => {
+                            self.wrong_type(
+                                path(),
+                                null,
+                                "A `ClientMetadata` value",
+                                "a string",
+                                b'n',
+                            );
+                        }
+                    }
+                }
+                if !self.next_member(b'}', "`,` or `}` after a `ClientMetadata` entry")? {
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(ClientMetadata(entries))
+    }
+
+    /// Any JSON value, checked for syntax and nesting and otherwise ignored.
+    fn value(&mut self) -> Parse<()> {
+        match self.peek() {
+            Some(b'{') => {
+                self.pos += 1;
+                self.enter()?;
+                self.ws();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.key()?;
+                        self.value()?;
+                        if !self.next_member(b'}', "`,` or `}` in an object")? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(())
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                self.enter()?;
+                self.ws();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.ws();
+                        self.value()?;
+                        if !self.next_member(b']', "`,` or `]` in an array")? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(())
+            }
+            Some(b'"') => self.string().map(drop),
+            Some(b't') => self.literal(b"true"),
+            Some(b'f') => self.literal(b"false"),
+            Some(b'n') => self.literal(b"null"),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => self.syntax("a JSON value"),
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Parse<()> {
+        if self.b[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            self.syntax("a JSON value")
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    fn number(&mut self) -> Parse<()> {
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return self.syntax("a digit"),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return self.syntax("a digit after the decimal point");
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return self.syntax("a digit in the exponent");
+            }
+        }
+        Ok(())
+    }
+
+    /// A string at `"`; returns its contents, borrowed when it has no escapes,
+    /// and its span including the quotes.
+    #[inline]
+    fn string(&mut self) -> Parse<(Cow<'a, str>, Span)> {
+        let start = self.pos;
+        self.pos += 1;
+        let b = self.b;
+        let mut i = self.pos;
+        while i < b.len() {
+            let c = b[i];
+            if c == b'"' {
+                self.pos = i + 1;
+                let span = Span { start, end: i + 1 };
+                // start + 1 and i are both at ASCII bytes, so at char boundaries.
+                return Ok((Cow::Borrowed(&self.s[start + 1..i]), span));
+            }
+            if c == b'\\' || c < 0x20 {
+                break;
+            }
+            i += 1;
+        }
+        self.pos = i;
+        self.string_slow(start)
+    }
+
+    /// The rest of a string after its first escape or control character.
+    #[cold]
+    fn string_slow(&mut self, start: usize) -> Parse<(Cow<'a, str>, Span)> {
+        let mut out = String::from(&self.s[start + 1..self.pos]);
+        loop {
+            let run = self.pos;
+            while let Some(c) = self.peek() {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // `run` and `pos` are at ASCII bytes or the end, so at char boundaries.
+            out.push_str(&self.s[run..self.pos]);
+            match self.peek() {
+                None => {
+                    self.pos = start;
+                    return self.syntax("a closing `\"` for this string");
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    let span = Span {
+                        start,
+                        end: self.pos,
+                    };
+                    return Ok((Cow::Owned(out), span));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            out.push(self.unicode_escape()?);
+                            continue;
+                        }
+                        _ => return self.syntax("an escape (`\\\"`, `\\\\`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` or `\\u`)"),
+                    };
+                    self.pos += 1;
+                    out.push(c);
+                }
+                Some(_) => {
+                    return self.syntax("`\\u00XX` instead of a raw control character in a string");
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Parse<u32> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                Some(c @ b'0'..=b'9') => c - b'0',
+                Some(c @ b'a'..=b'f') => c - b'a' + 10,
+                Some(c @ b'A'..=b'F') => c - b'A' + 10,
+                _ => return self.syntax("four hex digits after `\\u`"),
+            };
+            v = v * 16 + u32::from(d);
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+
+    /// The scalar value of `\uXXXX` (and its low half), after the `u`.
+    fn unicode_escape(&mut self) -> Parse<char> {
+        let escape_start = self.pos - 2;
+        let hi = self.hex4()?;
+        let cp = match hi {
+            0xD800..=0xDBFF => {
+                if self.b[self.pos..].starts_with(b"\\u") {
+                    let save = self.pos;
+                    self.pos += 2;
+                    let lo = self.hex4()?;
+                    if (0xDC00..=0xDFFF).contains(&lo) {
+                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                    } else {
+                        self.pos = save;
+                        return self.lone_surrogate(escape_start, hi);
+                    }
+                } else {
+                    return self.lone_surrogate(escape_start, hi);
+                }
+            }
+            0xDC00..=0xDFFF => return self.lone_surrogate(escape_start, hi),
+            cp => cp,
+        };
+        // Every value outside the surrogates up to 0x10FFFF is a scalar value.
+        char::from_u32(cp).map_or_else(|| self.lone_surrogate(escape_start, hi), Ok)
+    }
+
+    #[cold]
+    fn lone_surrogate<T>(&mut self, start: usize, unit: u32) -> Parse<T> {
+        let span = Span {
+            start,
+            end: start + 6,
+        };
+        self.sink.report(Rule::LoneSurrogate, || {
+            Diagnostic::new(Rule::LoneSurrogate, Path::root(), Some(span)).with_detail(format!(
+                "The request is not valid JSON text: `\\u{unit:04X}` is half of a surrogate pair with no other half."
+            ))
+        });
+        Err(Stop)
+    }
+}
+
+/// The closest known member to a misspelt one: the same ignoring case, or at
+/// most two edits away (one for short names).
+fn did_you_mean(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    let lower = key.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), *k))
+        .filter(|&(d, k)| d <= if k.len() > 5 { 2 } else { 1 })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance in bytes, giving up early on long inputs.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 2 {
+        return usize::MAX;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Detects repeated map keys: a linear scan of the entries while they are
+/// few, a hash set once they are many.
+#[derive(Default)]
+pub(crate) struct KeySet {
+    set: Option<HashSet<String>>,
+}
+
+impl KeySet {
+    /// Below this many entries a linear scan beats hashing.
+    const LINEAR: usize = 16;
+
+    /// Whether `key` is new among `entries` (whose keys this set has seen).
+    pub(crate) fn insert<V>(&mut self, entries: &[(Cow<'_, str>, V)], key: &str) -> bool {
+        if let Some(set) = &mut self.set {
+            return set.insert(key.to_owned());
+        }
+        if entries.iter().any(|(k, _)| k == key) {
+            return false;
+        }
+        if entries.len() + 1 >= Self::LINEAR {
+            let mut set: HashSet<String> = entries.iter().map(|(k, _)| k.to_string()).collect();
+            set.insert(key.to_owned());
+            self.set = Some(set);
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_finds_near_misses() {
+        let top = ["AccessToken", "UserAttributes", "ClientMetadata"];
+        assert_eq!(did_you_mean("Useratributes", &top), Some("UserAttributes"));
+        assert_eq!(did_you_mean("accessToken", &top), Some("AccessToken"));
+        assert_eq!(did_you_mean("Extra", &top), None);
+        assert_eq!(did_you_mean("name", &["Name", "Value"]), Some("Name"));
+        assert_eq!(did_you_mean("Vale", &["Name", "Value"]), Some("Value"));
+        assert_eq!(did_you_mean("Id", &["Name", "Value"]), None);
+    }
+
+    #[test]
+    fn key_set_switches_to_hashing_without_losing_keys() {
+        let mut entries: Vec<(Cow<'_, str>, ())> = Vec::new();
+        let mut set = KeySet::default();
+        for i in 0..40 {
+            let k = format!("k{i}");
+            assert!(set.insert(&entries, &k), "{k} is new");
+            entries.push((Cow::Owned(k), ()));
+        }
+        for i in 0..40 {
+            assert!(!set.insert(&entries, &format!("k{i}")));
+        }
+    }
+}

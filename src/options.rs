@@ -1,0 +1,88 @@
+//! What a caller can tune: the name pattern and the bounds on hostile input.
+
+use crate::shape::NamePattern;
+
+/// Validation options. `Options::default()` is what the service does today
+/// for pools on the legacy name pattern, with bounds that a valid request
+/// never comes near.
+///
+/// ```
+/// use cognito_validate::{NamePattern, Options};
+/// let opts = Options::default()
+///     .with_name_pattern(NamePattern::Current)
+///     .with_max_diagnostics(10);
+/// assert_eq!(opts.max_diagnostics, 10);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Which attribute-name pattern applies. Default: [`NamePattern::Legacy`].
+    pub name_pattern: NamePattern,
+    /// Inputs longer than this many bytes are refused unread (rule J007).
+    /// Default: [`Options::DEFAULT_MAX_INPUT_BYTES`] (1 MiB).
+    pub max_input_bytes: usize,
+    /// Arrays and objects nested deeper than this are refused (rule J008). A
+    /// valid request nests 3 deep. Default: [`Options::DEFAULT_MAX_DEPTH`]
+    /// (64); values above [`Options::MAX_DEPTH_LIMIT`] are treated as that.
+    pub max_depth: usize,
+    /// At most this many diagnostics are collected; the rest are counted.
+    /// Default: [`Options::DEFAULT_MAX_DIAGNOSTICS`] (100); at least 1 is kept.
+    pub max_diagnostics: usize,
+}
+
+impl Options {
+    /// Default for [`Options::max_input_bytes`]: 1 MiB.
+    pub const DEFAULT_MAX_INPUT_BYTES: usize = 1 << 20;
+    /// Default for [`Options::max_depth`].
+    pub const DEFAULT_MAX_DEPTH: usize = 64;
+    /// The greatest depth honoured, whatever [`Options::max_depth`] says: the
+    /// parser recurses once per level and must not exhaust a thread's stack.
+    pub const MAX_DEPTH_LIMIT: usize = 1024;
+    /// Default for [`Options::max_diagnostics`].
+    pub const DEFAULT_MAX_DIAGNOSTICS: usize = 100;
+
+    /// These options with another name pattern.
+    pub fn with_name_pattern(mut self, p: NamePattern) -> Self {
+        self.name_pattern = p;
+        self
+    }
+
+    /// These options with another input size limit, in bytes.
+    pub fn with_max_input_bytes(mut self, n: usize) -> Self {
+        self.max_input_bytes = n;
+        self
+    }
+
+    /// These options with another nesting limit.
+    pub fn with_max_depth(mut self, n: usize) -> Self {
+        self.max_depth = n;
+        self
+    }
+
+    /// These options with another cap on collected diagnostics.
+    pub fn with_max_diagnostics(mut self, n: usize) -> Self {
+        self.max_diagnostics = n;
+        self
+    }
+
+    /// The depth limit actually applied.
+    pub(crate) fn depth_limit(&self) -> usize {
+        self.max_depth.min(Self::MAX_DEPTH_LIMIT)
+    }
+
+    /// The diagnostic cap actually applied.
+    pub(crate) fn diagnostic_cap(&self) -> usize {
+        self.max_diagnostics.max(1)
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            name_pattern: NamePattern::Legacy,
+            max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+            max_diagnostics: Self::DEFAULT_MAX_DIAGNOSTICS,
+        }
+    }
+}
