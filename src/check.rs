@@ -20,6 +20,8 @@ pub(crate) struct Sink {
     cap: usize,
     pub(crate) errors: usize,
     pub(crate) warnings: usize,
+    /// Spans of values that may be secret, collected for linters only.
+    pub(crate) secrets: Vec<Span>,
     warnings_wanted: bool,
 }
 
@@ -30,6 +32,7 @@ impl Sink {
             cap: opts.diagnostic_cap(),
             errors: 0,
             warnings: 0,
+            secrets: Vec::new(),
             warnings_wanted,
         }
     }
@@ -48,6 +51,15 @@ impl Sink {
         }
         if self.diags.len() < self.cap {
             self.diags.push(make());
+        }
+    }
+
+    /// Notes that `span` holds a value that may be secret (for a linter
+    /// that shows source lines and must mask them).
+    #[inline]
+    pub(crate) fn secret(&mut self, span: Span) {
+        if self.warnings_wanted {
+            self.secrets.push(span);
         }
     }
 

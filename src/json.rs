@@ -142,6 +142,15 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// Notes the value from `start` to here as possibly secret.
+    #[inline]
+    fn secret_from(&mut self, start: usize) {
+        self.sink.secret(Span {
+            start,
+            end: self.pos,
+        });
+    }
+
     fn span_here(&self) -> Span {
         let end = (self.pos + 1).min(self.b.len()).max(self.pos);
         Span {
@@ -360,6 +369,7 @@ impl<'a> Parser<'a, '_> {
                     Some(_) => meta_seen,
                     None => Seen::Absent,
                 };
+                let value_start = self.pos;
                 match member {
                     Some(m) if seen != Seen::Absent => {
                         self.duplicate(Path::root().member(m), key_span, &key, "the request");
@@ -429,6 +439,10 @@ impl<'a> Parser<'a, '_> {
                         );
                         self.value()?;
                     }
+                }
+                // The token, and whatever an unknown member (`accessToken`?) holds.
+                if matches!(member, Some(Member::AccessToken) | None) {
+                    self.secret_from(value_start);
                 }
                 if !self.next_member(b'}', "`,` or `}` after a member of the request")? {
                     break;
@@ -522,6 +536,7 @@ impl<'a> Parser<'a, '_> {
         } else {
             loop {
                 let (key, key_span) = self.key()?;
+                let value_start = self.pos;
                 match &*key {
                     "Name" | "Value" => {
                         let m = if &*key == "Name" {
@@ -584,6 +599,9 @@ impl<'a> Parser<'a, '_> {
                         );
                         self.value()?;
                     }
+                }
+                if &*key != "Name" {
+                    self.secret_from(value_start);
                 }
                 if !self.next_member(b'}', "`,` or `}` after a member of an attribute")? {
                     break;

@@ -45,6 +45,8 @@ pub mod path;
 mod request;
 pub mod rule;
 pub mod shape;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 
 pub use aws::Rejection;
 pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span};
@@ -84,6 +86,11 @@ pub struct Report<'a> {
     pub errors: usize,
     /// Warnings found, including any beyond [`Options::max_diagnostics`].
     pub warnings: usize,
+    /// Byte spans of every value that is or may be secret: the access token,
+    /// attribute values, and the values of unknown members (a misspelt
+    /// `accessToken` still holds a token). A tool that shows source text
+    /// masks these.
+    pub secret_spans: Vec<Span>,
 }
 
 impl Report<'_> {
@@ -114,5 +121,6 @@ pub fn check_json<'a>(input: &'a [u8], options: &Options) -> Report<'a> {
         diagnostics: sink.diags,
         errors: sink.errors,
         warnings: sink.warnings,
+        secret_spans: sink.secrets,
     }
 }
