@@ -59,11 +59,18 @@ impl Rejection {
             .into_iter()
             .filter(|d| d.severity() == Severity::Error)
             .collect();
+        // A text that is not JSON at all outranks a value of the wrong type
+        // found before the parse stopped; otherwise the service stops at the
+        // first thing it cannot read.
         let unreadable = diagnostics
             .iter()
-            .position(|d| d.rule.error_type() == ErrorType::SerializationException);
+            .position(|d| d.rule.stops_parse())
+            .or_else(|| {
+                diagnostics
+                    .iter()
+                    .position(|d| d.rule.error_type() == ErrorType::SerializationException)
+            });
         if let Some(i) = unreadable {
-            // The service stops at the first thing it cannot read.
             let d = diagnostics.swap_remove(i);
             return Some(Rejection {
                 error_type: ErrorType::SerializationException,

@@ -9,7 +9,7 @@ use unicode_general_category::{get_general_category, GeneralCategory as G};
 
 use crate::diagnostic::{Constraint, Diagnostic, Shown, Span};
 use crate::options::Options;
-use crate::path::{Member, Path};
+use crate::path::{Member, Path, Segment};
 use crate::rule::{Rule, Severity};
 use crate::shape::{self, Pattern, StringShape, Violation};
 
@@ -50,6 +50,11 @@ impl Sink {
             }
         }
         if self.diags.len() < self.cap {
+            self.diags.push(make());
+        } else if rule.stops_parse() {
+            // The reason the parse stopped is always kept: it decides the
+            // answer. It takes the place of the last finding kept.
+            self.diags.pop();
             self.diags.push(make());
         }
     }
@@ -274,7 +279,17 @@ pub(crate) fn missing(sink: &mut Sink, span: Option<Span>, path: impl FnOnce() -
     sink.report(Rule::MissingMember, || {
         let mut d = Diagnostic::new(Rule::MissingMember, path(), span);
         d.constraint = Some(Constraint::NotNull);
-        d.shown = Shown::Null;
+        // The service leaves sensitive members out even when they are null:
+        // `Value at 'accessToken' failed to satisfy constraint: Member must not be null`.
+        let sensitive = matches!(
+            d.path.segments().last(),
+            Some(Segment::Member(Member::AccessToken | Member::Value))
+        );
+        d.shown = if sensitive {
+            Shown::Omitted
+        } else {
+            Shown::Null
+        };
         d
     });
 }

@@ -199,6 +199,21 @@ impl Rule {
         }
     }
 
+    /// Whether a violation stops the parse: the input is not a readable JSON
+    /// text at all (J001-J004, J007, J008). After one of these nothing more is
+    /// reported.
+    pub const fn stops_parse(self) -> bool {
+        matches!(
+            self,
+            Rule::InvalidJson
+                | Rule::InvalidUtf8
+                | Rule::LoneSurrogate
+                | Rule::TrailingCharacters
+                | Rule::InputTooLarge
+                | Rule::NestingTooDeep
+        )
+    }
+
     /// Whether the message is the service's own wording (as observed or as its
     /// framework words every constraint) rather than this library's.
     pub const fn aws_wording(self) -> bool {
