@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
 
 use crate::check::{self, Sink};
 use crate::diagnostic::{Diagnostic, Span};
@@ -924,10 +925,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Detects repeated map keys: a linear scan of the entries while they are
-/// few, a hash set once they are many.
+/// few, then a hash set of the keys' hashes, which copies no key (a hash seen
+/// before is confirmed by comparing the keys themselves).
 #[derive(Default)]
 pub(crate) struct KeySet {
-    set: Option<HashSet<String>>,
+    hashes: Option<(RandomState, HashSet<u64>)>,
 }
 
 impl KeySet {
@@ -936,16 +938,22 @@ impl KeySet {
 
     /// Whether `key` is new among `entries` (whose keys this set has seen).
     pub(crate) fn insert<V>(&mut self, entries: &[(Cow<'_, str>, V)], key: &str) -> bool {
-        if let Some(set) = &mut self.set {
-            return set.insert(key.to_owned());
+        if let Some((state, set)) = &mut self.hashes {
+            if set.insert(state.hash_one(key)) {
+                return true;
+            }
+            // Same hash: a repeat, or (rarely) a collision.
+            return !entries.iter().any(|(k, _)| k == key);
         }
         if entries.iter().any(|(k, _)| k == key) {
             return false;
         }
         if entries.len() + 1 >= Self::LINEAR {
-            let mut set: HashSet<String> = entries.iter().map(|(k, _)| k.to_string()).collect();
-            set.insert(key.to_owned());
-            self.set = Some(set);
+            let state = RandomState::new();
+            let mut set = HashSet::with_capacity(2 * Self::LINEAR);
+            set.extend(entries.iter().map(|(k, _)| state.hash_one(&**k)));
+            set.insert(state.hash_one(key));
+            self.hashes = Some((state, set));
         }
         true
     }
