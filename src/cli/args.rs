@@ -1,0 +1,171 @@
+//! Command-line arguments: the `lint`, `rules` and `explain` subcommands and
+//! their options, parsed with clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use cognito_validate::Options;
+
+/// The long help of `lint`: the formats, the `json` schema and the exit codes.
+const LINT_LONG_HELP: &str = "\
+FORMATS
+  human    A rustc-style report: `error[CODE]: message`, the location, the source
+           line with carets under the offending value (secret values masked with
+           `*`; no source line for JSON text errors), a help line where there is
+           one, and a summary line.
+  concise  One line per finding: `file:line:col: CODE message` (`-` is standard
+           input; `file:line: CODE message` or `file: CODE message` when the
+           finding has no column or no position).
+  json     One JSON array. Each element is one finding, written on its own line:
+             {\"file\":    string, the path as given or found (\"-\" for stdin),
+              \"line\":    integer or null, the line of a .jsonl file holding the
+                         request (null for a .json file and stdin),
+              \"row\":     integer or null, 1-based line in the file,
+              \"column\":  integer or null, 1-based column in Unicode scalar values,
+              \"span\":    {\"start\": integer, \"end\": integer} or null, byte
+                         offsets in the file, end exclusive,
+              \"code\":    string, the rule code (S103),
+              \"name\":    string, the rule name (name-pattern),
+              \"severity\": \"error\" or \"warning\",
+              \"pointer\": string, RFC 6901 JSON Pointer (\"\" for the root),
+              \"aws_path\": string, the path as AWS writes it
+                         (userAttributes.1.member.name; \"\" for the root),
+              \"message\": string, the AWS item for S rules, else the tool's words,
+              \"help\":    string or null}
+           The schema is stable: fields are only ever added, never renamed,
+           removed or given another meaning.
+  sarif    SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+  github   GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
+  aws      For each rejected request one line holding the service's answer:
+           {\"file\", \"line\" (.jsonl only), \"status\": 400, \"headers\":
+           {\"x-amzn-ErrorType\", \"Content-Type\"}, \"body\": {\"__type\", \"message\"}}.
+           Nothing for a request the service would accept.
+
+Secrets (the access token, attribute values, values of unknown members) never
+appear in any format.
+
+EXIT STATUS
+  0  every request passes (warnings allowed)
+  1  at least one request is rejected (malformed JSON counts)
+  2  usage error, or a path could not be read (the other paths are still checked)";
+
+/// Checks Amazon Cognito UpdateUserAttributes requests the way the service does.
+#[derive(Debug, Parser)]
+#[command(name = "cognito-validate", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check request files, directories (*.json and *.jsonl, recursively) or standard input.
+    #[command(after_long_help = LINT_LONG_HELP)]
+    Lint(LintArgs),
+    /// List every rule: code, name, severity and summary.
+    Rules,
+    /// Explain a rule, with a failing and a passing request.
+    Explain {
+        /// The rule code (S103) or name (name-pattern).
+        code: String,
+    },
+}
+
+/// Options of `lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files, directories or `-` for standard input. Directories are searched
+    /// recursively for *.json and *.jsonl files. Without a path, standard
+    /// input is read (unless it is a terminal).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Attribute-name pattern of the user pool: `legacy` (no white space) or
+    /// `current` (also tab, LF, CR and space).
+    #[arg(long, value_enum, default_value_t = NamePatternArg::Legacy)]
+    pub name_pattern: NamePatternArg,
+
+    /// At most this many findings are reported per request; the rest are counted.
+    #[arg(long, value_name = "N", default_value_t = Options::DEFAULT_MAX_DIAGNOSTICS)]
+    pub max_diagnostics: usize,
+
+    /// Requests (files, or lines of a .jsonl file) longer than this many bytes
+    /// are refused unread (rule J007).
+    #[arg(long, value_name = "N", default_value_t = Options::DEFAULT_MAX_INPUT_BYTES)]
+    pub max_input_bytes: usize,
+
+    /// Requests nested deeper than this are refused (rule J008); at most 1024.
+    #[arg(long, value_name = "N", default_value_t = Options::DEFAULT_MAX_DEPTH)]
+    pub max_depth: usize,
+
+    /// Treat standard input as JSON Lines (one request per line).
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// Report errors only: leave out warnings, the summary line and progress.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// When to colour the human format. `auto`: when standard output is a
+    /// terminal and NO_COLOR is unset or empty.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A rustc-style report with source lines and a summary.
+    Human,
+    /// One line per finding: `file:line:col: CODE message`.
+    Concise,
+    /// A JSON array of findings (stable schema, see --help).
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// The service's answer for each rejected request, one JSON object per line.
+    Aws,
+}
+
+/// `--name-pattern`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NamePatternArg {
+    /// `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`.
+    Legacy,
+    /// `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
+    Current,
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is unset or empty.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl LintArgs {
+    /// The library options these arguments ask for.
+    pub fn options(&self) -> Options {
+        let pattern = match self.name_pattern {
+            NamePatternArg::Legacy => cognito_validate::NamePattern::Legacy,
+            NamePatternArg::Current => cognito_validate::NamePattern::Current,
+        };
+        Options::default()
+            .with_name_pattern(pattern)
+            .with_max_diagnostics(self.max_diagnostics)
+            .with_max_input_bytes(self.max_input_bytes)
+            .with_max_depth(self.max_depth)
+    }
+}

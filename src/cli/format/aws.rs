@@ -1,0 +1,69 @@
+//! `--format aws`: for each rejected request, one line holding the JSON object
+//! of the service's answer (status, headers, body); nothing for a request the
+//! service would accept.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Context;
+
+#[derive(Serialize)]
+struct Answer<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    status: u16,
+    headers: Headers,
+    body: Body<'a>,
+}
+
+#[derive(Serialize)]
+struct Headers {
+    #[serde(rename = "x-amzn-ErrorType")]
+    error_type: String,
+    #[serde(rename = "Content-Type")]
+    content_type: String,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "__type")]
+    error_type: &'a str,
+    message: &'a str,
+}
+
+/// Writes one line per rejected request.
+pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    for file in cx.files {
+        for req in &file.requests {
+            let Some(rejection) = &req.rejection else {
+                continue;
+            };
+            let mut headers = Headers {
+                error_type: String::new(),
+                content_type: String::new(),
+            };
+            for (name, value) in rejection.headers() {
+                match name {
+                    "x-amzn-ErrorType" => headers.error_type = value,
+                    "Content-Type" => headers.content_type = value,
+                    _ => {}
+                }
+            }
+            let answer = Answer {
+                file: &file.name,
+                line: req.line,
+                status: rejection.status(),
+                headers,
+                body: Body {
+                    error_type: rejection.error_type().as_str(),
+                    message: rejection.message(),
+                },
+            };
+            serde_json::to_writer(&mut *out, &answer)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,64 @@
+//! `--format github`: GitHub Actions workflow commands, one per finding:
+//! `::error file=…,line=…,col=…,title=CODE name::message`.
+
+use std::io::{self, Write};
+
+use super::Context;
+
+/// Escapes a command's data (after `::`): `%`, CR and LF.
+pub fn escape_data(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a property value: as data, plus `:` and `,`.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Writes one command per finding.
+pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    for (file, f) in cx.findings() {
+        let d = &f.diagnostic;
+        let level = if f.is_error() { "error" } else { "warning" };
+        write!(out, "::{level} file={}", escape_property(&file.name))?;
+        if let Some(r) = f.row() {
+            write!(out, ",line={r}")?;
+        }
+        if let Some(c) = f.column() {
+            write!(out, ",col={c}")?;
+        }
+        let title = format!("{} {}", d.rule.code(), d.rule.name());
+        let mut message = d.message();
+        if let Some(h) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(h);
+        }
+        writeln!(
+            out,
+            ",title={}::{}",
+            escape_property(&title),
+            escape_data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_follow_the_runner() {
+        assert_eq!(escape_data("a%b\r\nc:d,e"), "a%25b%0D%0Ac:d,e");
+        assert_eq!(escape_property("a%b\r\nc:d,e"), "a%25b%0D%0Ac%3Ad%2Ce");
+    }
+}

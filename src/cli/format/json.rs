@@ -1,0 +1,77 @@
+//! `--format json`: one JSON array, one finding per element, each element on
+//! its own line.
+//!
+//! The schema is stable (fields are only ever added):
+//!
+//! | field      | type               | meaning |
+//! |------------|--------------------|---------|
+//! | `file`     | string             | the path as given or found; `-` for standard input |
+//! | `line`     | integer or null    | the line of the .jsonl file holding the request |
+//! | `row`      | integer or null    | 1-based line in the file |
+//! | `column`   | integer or null    | 1-based column, in Unicode scalar values |
+//! | `span`     | `{start,end}` or null | byte offsets in the file, end exclusive |
+//! | `code`     | string             | rule code, e.g. `S103` |
+//! | `name`     | string             | rule name, e.g. `name-pattern` |
+//! | `severity` | `error`/`warning`  | |
+//! | `pointer`  | string             | RFC 6901 JSON Pointer, `""` for the root |
+//! | `aws_path` | string             | AWS's path, e.g. `userAttributes.1.member.name` |
+//! | `message`  | string             | the AWS item for S rules, the tool's words otherwise |
+//! | `help`     | string or null     | a hint |
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Context;
+
+#[derive(Serialize)]
+struct Item<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    row: Option<usize>,
+    column: Option<usize>,
+    span: Option<SpanOut>,
+    code: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    pointer: String,
+    aws_path: String,
+    message: String,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SpanOut {
+    start: usize,
+    end: usize,
+}
+
+/// Writes the array.
+pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"[")?;
+    let mut first = true;
+    for (file, f) in cx.findings() {
+        let d = &f.diagnostic;
+        let item = Item {
+            file: &file.name,
+            line: f.line,
+            row: f.row(),
+            column: f.column(),
+            span: d.span.map(|s| SpanOut {
+                start: s.start,
+                end: s.end,
+            }),
+            code: d.rule.code(),
+            name: d.rule.name(),
+            severity: d.severity().as_str(),
+            pointer: d.path.json_pointer(),
+            aws_path: d.path.aws(),
+            message: d.message(),
+            help: d.help.as_deref(),
+        };
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        serde_json::to_writer(&mut *out, &item)?;
+    }
+    out.write_all(if first { b"]\n" } else { b"\n]\n" })
+}

@@ -1,0 +1,171 @@
+//! `--format sarif`: a SARIF 2.1.0 log with one run, every rule of the
+//! catalogue in `tool.driver.rules`, and one result per finding. Regions give
+//! lines, columns in Unicode code points (`columnKind: unicodeCodePoints`) and
+//! byte offsets; artifact URIs are the paths as given, with forward slashes.
+
+use std::io::{self, Write};
+
+use cognito_validate::{Rule, Severity};
+use serde_json::{json, Map, Value};
+
+use super::Context;
+use crate::cli::check::Finding;
+
+/// Where the tool is documented: the repository when Cargo.toml names one,
+/// else the crate's documentation.
+fn information_uri() -> String {
+    let repo = env!("CARGO_PKG_REPOSITORY");
+    if repo.is_empty() {
+        concat!("https://docs.rs/", env!("CARGO_PKG_NAME")).to_string()
+    } else {
+        repo.to_string()
+    }
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// A relative URI reference for a path as shown: forward slashes, no leading
+/// `./`, everything but unreserved characters and `/` percent-encoded.
+/// Absolute paths become `file://` URIs.
+pub fn uri(name: &str) -> String {
+    let slashed = name.replace('\\', "/");
+    let mut path = slashed.as_str();
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest;
+    }
+    let mut out = String::new();
+    if path.starts_with('/') {
+        out.push_str("file://");
+    } else if path.as_bytes().get(1) == Some(&b':') {
+        out.push_str("file:///");
+    }
+    for &b in path.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else if b == b':' && out.starts_with("file:///") && out.len() == 9 {
+            out.push(':');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn rule_descriptor(rule: Rule) -> Value {
+    let bad = rule.example_bad();
+    let good = rule.example_good();
+    json!({
+        "id": rule.code(),
+        "name": rule.name(),
+        "shortDescription": { "text": rule.summary() },
+        "fullDescription": { "text": rule.explanation() },
+        "help": {
+            "text": format!("{}\n\nFails:\n{bad}\n\nPasses:\n{good}", rule.explanation()),
+            "markdown": format!(
+                "{}\n\nFails:\n\n```json\n{bad}\n```\n\nPasses:\n\n```json\n{good}\n```",
+                rule.explanation()
+            ),
+        },
+        "defaultConfiguration": { "level": level(rule.severity()) },
+    })
+}
+
+fn result(name: &str, f: &Finding) -> Value {
+    let d = &f.diagnostic;
+    let mut region = Map::new();
+    if let Some(r) = f.row() {
+        region.insert("startLine".into(), r.into());
+    }
+    if let (Some(start), Some(end)) = (d.position, f.end) {
+        region.insert("startColumn".into(), start.column.into());
+        region.insert("endLine".into(), end.line.into());
+        region.insert("endColumn".into(), end.column.into());
+    }
+    if let Some(s) = d.span {
+        region.insert("byteOffset".into(), s.start.into());
+        region.insert("byteLength".into(), s.end.saturating_sub(s.start).into());
+    }
+    let mut physical = json!({ "artifactLocation": { "uri": uri(name) } });
+    if !region.is_empty() {
+        physical["region"] = Value::Object(region);
+    }
+    let mut text = d.message();
+    if let Some(h) = &d.help {
+        text.push_str("\nhelp: ");
+        text.push_str(h);
+    }
+    let index = Rule::ALL.iter().position(|r| *r == d.rule);
+    let mut result = json!({
+        "ruleId": d.rule.code(),
+        "level": level(d.severity()),
+        "message": { "text": text },
+        "locations": [{ "physicalLocation": physical }],
+    });
+    if let Some(i) = index {
+        result["ruleIndex"] = i.into();
+    }
+    result
+}
+
+/// Writes the log, pretty-printed.
+pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let rules: Vec<Value> = Rule::ALL.iter().map(|r| rule_descriptor(*r)).collect();
+    let results: Vec<Value> = cx
+        .findings()
+        .map(|(file, f)| result(&file.name, f))
+        .collect();
+    let unreadable: Vec<Value> = cx
+        .path_errors
+        .iter()
+        .chain(cx.files.iter().filter_map(|f| f.error.as_ref()))
+        .map(|e| {
+            json!({
+                "level": "error",
+                "message": { "text": format!("cannot read {}: {}", e.path, e.reason) },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&e.path) } } }],
+            })
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": env!("CARGO_PKG_NAME"),
+                    "informationUri": information_uri(),
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                }
+            },
+            "invocations": [{
+                "executionSuccessful": unreadable.is_empty(),
+                "toolExecutionNotifications": unreadable,
+            }],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_relative_references_with_forward_slashes() {
+        assert_eq!(uri("./a/b c.json"), "a/b%20c.json");
+        assert_eq!(uri("a\\b.json"), "a/b.json");
+        assert_eq!(uri("/tmp/x.json"), "file:///tmp/x.json");
+        assert_eq!(uri("C:\\x\\y.json"), "file:///C:/x/y.json");
+        assert_eq!(uri("é#.json"), "%C3%A9%23.json");
+    }
+}

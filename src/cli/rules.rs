@@ -1,0 +1,54 @@
+//! `cognito-validate rules` (the catalogue as a table) and
+//! `cognito-validate explain CODE` (one rule in full, with examples).
+
+use std::io::{self, Write};
+
+use cognito_validate::Rule;
+
+/// Writes the table: code, name, severity, summary.
+pub fn list(out: &mut dyn Write) -> io::Result<()> {
+    let width = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
+    writeln!(
+        out,
+        "{:<5} {:<width$} {:<8} SUMMARY",
+        "CODE", "NAME", "SEVERITY"
+    )?;
+    for r in Rule::ALL {
+        writeln!(
+            out,
+            "{:<5} {:<width$} {:<8} {}",
+            r.code(),
+            r.name(),
+            r.severity().as_str(),
+            r.summary()
+        )?;
+    }
+    Ok(())
+}
+
+/// Finds a rule by code (any case) or by name.
+pub fn find(code: &str) -> Option<Rule> {
+    Rule::from_code(&code.to_ascii_uppercase())
+        .or_else(|| Rule::ALL.iter().copied().find(|r| r.name() == code))
+}
+
+/// The message for an unknown code, listing the valid ones.
+pub fn unknown(code: &str) -> String {
+    let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+    format!("unknown rule `{code}`; the rules are {}", codes.join(", "))
+}
+
+/// Writes the explanation, then the failing and the passing example.
+pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} {} ({}): {}\n",
+        rule.code(),
+        rule.name(),
+        rule.severity().as_str(),
+        rule.summary()
+    )?;
+    writeln!(out, "{}\n", rule.explanation())?;
+    writeln!(out, "Fails:\n    {}\n", rule.example_bad())?;
+    writeln!(out, "Passes:\n    {}", rule.example_good())
+}

@@ -1,0 +1,124 @@
+//! Turns the paths on the command line into the inputs to check: files as
+//! named, directories searched recursively for `*.json` and `*.jsonl`, and `-`
+//! for standard input. Paths that cannot be read are collected, not fatal.
+
+use std::collections::HashSet;
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// One thing to check.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Input {
+    /// A file; `jsonl` when it holds one request per line.
+    File {
+        /// The path, as given or as found under a directory given.
+        path: PathBuf,
+        /// Whether the file is JSON Lines (`*.jsonl`).
+        jsonl: bool,
+    },
+    /// Standard input.
+    Stdin,
+}
+
+impl Input {
+    /// The name shown in reports: the path, or `-` for standard input.
+    pub fn display(&self) -> String {
+        match self {
+            Input::File { path, .. } => path.display().to_string(),
+            Input::Stdin => "-".to_string(),
+        }
+    }
+}
+
+/// A path that could not be read, with the operating system's reason.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PathError {
+    /// The path as shown.
+    pub path: String,
+    /// The reason, e.g. `No such file or directory (os error 2)`.
+    pub reason: String,
+}
+
+/// Whether `path` names a JSON Lines file.
+pub fn is_jsonl(path: &Path) -> bool {
+    path.extension() == Some(OsStr::new("jsonl"))
+}
+
+fn is_request_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(OsStr::to_str),
+        Some("json" | "jsonl")
+    )
+}
+
+/// Expands `paths` into inputs (each file once, in a deterministic order) and
+/// the paths that could not be read.
+pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<PathError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    let mut push = |input: Input, inputs: &mut Vec<Input>| {
+        if seen.insert(input.clone()) {
+            inputs.push(input);
+        }
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            push(Input::Stdin, &mut inputs);
+            continue;
+        }
+        let meta = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(PathError {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            let jsonl = is_jsonl(path);
+            push(
+                Input::File {
+                    path: path.clone(),
+                    jsonl,
+                },
+                &mut inputs,
+            );
+            continue;
+        }
+        let walk = WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        for entry in walk {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_file() && is_request_file(e.path()) {
+                        let jsonl = is_jsonl(e.path());
+                        push(
+                            Input::File {
+                                path: e.into_path(),
+                                jsonl,
+                            },
+                            &mut inputs,
+                        );
+                    }
+                }
+                Err(e) => {
+                    let at = e.path().unwrap_or(path).display().to_string();
+                    let reason = match e.io_error() {
+                        Some(io) => io.to_string(),
+                        None => e.to_string(),
+                    };
+                    errors.push(PathError { path: at, reason });
+                }
+            }
+        }
+    }
+    (inputs, errors)
+}
