@@ -20,8 +20,9 @@ use super::walk::{Input, PathError};
 /// of the original line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snippet {
-    /// The line, with every secret character replaced by `*`, tabs by spaces
-    /// and other control characters by U+FFFD.
+    /// The line, with every secret character replaced by `*` (long runs
+    /// shortened to `***…***`), tabs by spaces and other control characters
+    /// by U+FFFD.
     pub text: Vec<char>,
     /// Index in `text` of the first character of the span.
     pub start: usize,
@@ -30,6 +31,9 @@ pub struct Snippet {
     /// Whether the span goes on past the end of this line.
     pub continues: bool,
 }
+
+/// Masked runs longer than this many characters are shortened to `***…***`.
+const MASK_SHOWN: usize = 7;
 
 /// One finding, located in the file.
 #[derive(Clone, Debug)]
@@ -378,31 +382,61 @@ fn make_snippet(req: &[u8], span: Span, secrets: &[Span]) -> Option<Snippet> {
             *m = true;
         }
     }
-    let chars: Vec<char> = text
-        .char_indices()
-        .map(|(i, c)| {
-            if masked[i] {
-                '*'
-            } else if c == '\t' {
+    // One display character per source character, except that a masked run
+    // longer than `MASK_SHOWN` is shown as `***…***` (which also hides its length).
+    let mut chars = Vec::new();
+    let mut map = Vec::new(); // display index of each source character
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if masked[i] {
+            let mut run = 1;
+            while let Some(&(j, _)) = iter.peek() {
+                if !masked[j] {
+                    break;
+                }
+                iter.next();
+                run += 1;
+            }
+            let first = chars.len();
+            if run > MASK_SHOWN {
+                chars.extend("***\u{2026}***".chars());
+                // The first three characters map to themselves, the rest to the ellipsis
+                // and after, so carets starting inside the run still land on it.
+                map.extend((0..run).map(|k| first + k.min(3)));
+            } else {
+                chars.extend(std::iter::repeat_n('*', run));
+                map.extend((0..run).map(|k| first + k));
+            }
+        } else {
+            map.push(chars.len());
+            chars.push(if c == '\t' {
                 ' '
             } else if c.is_control() {
                 '\u{FFFD}'
             } else {
                 c
-            }
-        })
-        .collect();
-    let start = count_chars(&req[line_start..at]);
+            });
+        }
+    }
+    map.push(chars.len());
+    let first = count_chars(&req[line_start..at]);
     let end = span.end.clamp(at, req.len());
-    let (len, continues) = if end <= line_end {
-        (count_chars(&req[at..end]), false)
+    let (last, continues) = if end <= line_end {
+        (first + count_chars(&req[at..end]), false)
     } else {
-        (count_chars(&req[at..line_end]), true)
+        (first + count_chars(&req[at..line_end]), true)
+    };
+    let display = |k: usize| map.get(k).copied().unwrap_or(chars.len());
+    let start = display(first);
+    let stop = if last < map.len() - 1 {
+        display(last)
+    } else {
+        chars.len()
     };
     Some(Snippet {
-        text: chars,
         start,
-        len: len.max(1),
+        len: stop.saturating_sub(start).max(1),
+        text: chars,
         continues,
     })
 }
@@ -436,5 +470,17 @@ mod tests {
         let text: String = s.text.iter().collect();
         assert_eq!(text, r#"{"AccessToken": "***", "X": 1}"#);
         assert_eq!((s.start, s.len, s.continues), (24, 3, false));
+    }
+
+    #[test]
+    fn long_masked_runs_are_shortened_and_carets_follow() {
+        let req = br#"{"AccessToken": "abcdefghij", "X": 1}"#;
+        let secrets = [Span { start: 16, end: 28 }];
+        let token = make_snippet(req, Span { start: 16, end: 28 }, &secrets).unwrap();
+        let text: String = token.text.iter().collect();
+        assert_eq!(text, "{\"AccessToken\": \"***\u{2026}***\", \"X\": 1}");
+        assert_eq!((token.start, token.len), (16, 9));
+        let x = make_snippet(req, Span { start: 30, end: 33 }, &secrets).unwrap();
+        assert_eq!((x.start, x.len), (27, 3));
     }
 }
