@@ -9,7 +9,49 @@
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::rule::{ErrorType, Severity};
+use crate::rule::{ErrorType, Rule, Severity};
+
+/// The order in which the service is taken to apply its business rules; the
+/// first class with a finding is its answer. Not published: this order is the
+/// library's choice (request-level checks, then permission, existence,
+/// mutability, deletion, the schema's type constraints, formats).
+fn class_rank(rule: Rule) -> u8 {
+    match rule {
+        Rule::NullValue => 0,
+        Rule::ModifySub => 1,
+        Rule::UnauthorizedWrite => 2,
+        Rule::AttributeNotInSchema => 3,
+        Rule::DeveloperOnlyAttribute => 4,
+        Rule::ImmutableAttribute => 5,
+        Rule::RequiredAttributeDeleted => 6,
+        Rule::StringTooShort
+        | Rule::StringTooLong
+        | Rule::NotANumber
+        | Rule::NumberOutOfRange
+        | Rule::NotABoolean
+        | Rule::NotADateTime => 7,
+        Rule::InvalidEmail => 8,
+        Rule::InvalidPhoneNumber => 9,
+        _ => 10,
+    }
+}
+
+/// Whether the service words the rule as `user.<name>: …` lines, one per name,
+/// each ending in a line break (reference section 4).
+fn line_form(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::AttributeNotInSchema
+            | Rule::ImmutableAttribute
+            | Rule::DeveloperOnlyAttribute
+            | Rule::StringTooShort
+            | Rule::StringTooLong
+            | Rule::NotANumber
+            | Rule::NumberOutOfRange
+            | Rule::NotABoolean
+            | Rule::NotADateTime
+    )
+}
 
 /// The HTTP status of every answer rendered here.
 pub const STATUS: u16 = 400;
@@ -49,9 +91,12 @@ struct Body<'a> {
 
 impl Rejection {
     /// Builds the answer for a request with these diagnostics (warnings are
-    /// dropped) of which `errors` were errors in all, kept or not. Returns
-    /// `None` when there is no error.
-    pub(crate) fn from_diagnostics(diags: Vec<Diagnostic>, errors: usize) -> Option<Rejection> {
+    /// dropped), of which `counts.0` were phase-one errors and `counts.1`
+    /// errors in all, kept or not. Returns `None` when there is no error.
+    pub(crate) fn from_diagnostics(
+        diags: Vec<Diagnostic>,
+        (phase_one, errors): (usize, usize),
+    ) -> Option<Rejection> {
         if errors == 0 {
             return None;
         }
@@ -59,6 +104,10 @@ impl Rejection {
             .into_iter()
             .filter(|d| d.severity() == Severity::Error)
             .collect();
+        if phase_one == 0 {
+            return Some(Self::phase_two(diagnostics));
+        }
+        diagnostics.retain(|d| d.rule.phase() == 1);
         // A text that is not JSON at all outranks a value of the wrong type
         // found before the parse stopped; otherwise the service stops at the
         // first thing it cannot read.
@@ -79,10 +128,10 @@ impl Rejection {
                 errors: 1,
             });
         }
-        let mut message = if errors == 1 {
+        let mut message = if phase_one == 1 {
             String::from("1 validation error detected: ")
         } else {
-            format!("{errors} validation errors detected: ")
+            format!("{phase_one} validation errors detected: ")
         };
         for (i, d) in diagnostics.iter().enumerate() {
             if i > 0 {
@@ -94,8 +143,36 @@ impl Rejection {
             error_type: ErrorType::InvalidParameterException,
             message,
             diagnostics,
-            errors,
+            errors: phase_one,
         })
+    }
+
+    /// The answer to a request that passed phase one: the first class of
+    /// business rule that applies, in the order the service is taken to check
+    /// them; `user.<name>: …` classes list one line per name, each ending in
+    /// `\n`.
+    fn phase_two(mut diagnostics: Vec<Diagnostic>) -> Rejection {
+        let first = diagnostics.iter().map(|d| class_rank(d.rule)).min();
+        diagnostics.retain(|d| Some(class_rank(d.rule)) == first);
+        let error_type = diagnostics
+            .first()
+            .map_or(ErrorType::InvalidParameterException, |d| {
+                d.rule.error_type()
+            });
+        let message = match diagnostics.first() {
+            Some(d) if line_form(d.rule) => diagnostics
+                .iter()
+                .map(|d| d.message() + "\n")
+                .collect::<String>(),
+            Some(d) => d.message(),
+            None => String::new(),
+        };
+        Rejection {
+            error_type,
+            message,
+            errors: diagnostics.len(),
+            diagnostics,
+        }
     }
 
     /// The error class: `InvalidParameterException` or `SerializationException`.

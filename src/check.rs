@@ -19,6 +19,8 @@ pub(crate) struct Sink {
     pub(crate) diags: Vec<Diagnostic>,
     cap: usize,
     pub(crate) errors: usize,
+    /// Of `errors`, those of phase one (shapes and JSON).
+    pub(crate) phase_one_errors: usize,
     pub(crate) warnings: usize,
     /// Spans of values that may be secret, collected for linters only.
     pub(crate) secrets: Vec<Span>,
@@ -31,6 +33,7 @@ impl Sink {
             diags: Vec::new(),
             cap: opts.diagnostic_cap(),
             errors: 0,
+            phase_one_errors: 0,
             warnings: 0,
             secrets: Vec::new(),
             warnings_wanted,
@@ -41,7 +44,12 @@ impl Sink {
     #[inline]
     pub(crate) fn report(&mut self, rule: Rule, make: impl FnOnce() -> Diagnostic) {
         match rule.severity() {
-            Severity::Error => self.errors += 1,
+            Severity::Error => {
+                self.errors += 1;
+                if rule.phase() == 1 {
+                    self.phase_one_errors += 1;
+                }
+            }
             Severity::Warning => {
                 if !self.warnings_wanted {
                     return;
@@ -66,6 +74,11 @@ impl Sink {
         if self.warnings_wanted {
             self.secrets.push(span);
         }
+    }
+
+    /// Whether warnings are collected (a linter's run).
+    pub(crate) fn wants_warnings(&self) -> bool {
+        self.warnings_wanted
     }
 
     pub(crate) fn has_errors(&self) -> bool {

@@ -23,11 +23,16 @@ use crate::options::Options;
 use crate::path::{Member, Path};
 use crate::request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};
 use crate::rule::Rule;
+use crate::semantics;
 
 /// The parse stopped at an error already reported.
 struct Stop;
 
 type Parse<T> = Result<T, Stop>;
+
+/// A string member's value: the string and its span, `None` when it was of
+/// another type (reported), or `Err` with the span of a `null`.
+type StringMember<'a> = Result<Option<(Cow<'a, str>, Span)>, Span>;
 
 /// What the parse of one input produced.
 pub(crate) struct Parsed<'a> {
@@ -83,6 +88,7 @@ fn parse_into<'a>(
         depth: 0,
         limit: opts.depth_limit(),
         opts,
+        names: sink.wants_warnings().then(Names::default),
         sink,
     };
     p.document()
@@ -96,6 +102,25 @@ struct Parser<'a, 'x> {
     limit: usize,
     opts: &'x Options,
     sink: &'x mut Sink,
+    /// Attribute names seen so far, kept only when warnings are wanted.
+    names: Option<Names<'a>>,
+}
+
+/// The attribute names of a request, to find repeats.
+#[derive(Default)]
+struct Names<'a> {
+    seen: Vec<(Cow<'a, str>, usize)>,
+    keys: KeySet,
+}
+
+impl<'a> Names<'a> {
+    fn see(&mut self, sink: &mut Sink, a: &semantics::Attribute<'_>) {
+        if self.keys.insert(&self.seen, a.name) {
+            self.seen.push((Cow::Owned(a.name.to_owned()), a.index));
+        } else if let Some(&(_, first)) = self.seen.iter().find(|(n, _)| n == a.name) {
+            semantics::duplicate(sink, a, first);
+        }
+    }
 }
 
 /// How a member stood when its object closed.
@@ -325,7 +350,7 @@ impl<'a> Parser<'a, '_> {
         &mut self,
         path: impl FnOnce() -> Path,
         what: &str,
-    ) -> Parse<Result<Option<(Cow<'a, str>, Span)>, Span>> {
+    ) -> Parse<StringMember<'a>> {
         match self.peek() {
             Some(b'"') => Ok(Ok(Some(self.string()?))),
             Some(b'n') => Ok(Err(self.null()?)),
@@ -476,8 +501,15 @@ impl<'a> Parser<'a, '_> {
         self.enter()?;
         self.ws();
         if self.peek() == Some(b']') {
+            let span = Span {
+                start: self.pos - 1,
+                end: self.pos + 1,
+            };
             self.pos += 1;
             self.depth -= 1;
+            if self.opts.schema.schema().is_some() {
+                semantics::empty_list(self.sink, Some(span));
+            }
             return Ok(());
         }
         let mut index = 0usize;
@@ -523,6 +555,8 @@ impl<'a> Parser<'a, '_> {
         let (mut name_seen, mut value_seen) = (Seen::Absent, Seen::Absent);
         let mut name: Cow<'a, str> = Cow::Borrowed("");
         let mut value: Option<Cow<'a, str>> = None;
+        let (mut name_span, mut value_span) = (None, None);
+        let (mut name_ok, mut value_ok) = (false, false);
         let at = |m: Member| {
             move || {
                 Path::root()
@@ -561,6 +595,7 @@ impl<'a> Parser<'a, '_> {
                             };
                             let now = match self.string_member(at(m), what)? {
                                 Ok(Some((s, span))) => {
+                                    let before = self.sink.errors;
                                     if m == Member::Name {
                                         check::attribute_name(
                                             self.sink,
@@ -570,9 +605,13 @@ impl<'a> Parser<'a, '_> {
                                             Some(span),
                                         );
                                         name = s;
+                                        name_span = Some(span);
+                                        name_ok = self.sink.errors == before;
                                     } else {
                                         check::attribute_value(self.sink, index, &s, Some(span));
                                         value = Some(s);
+                                        value_span = Some(span);
+                                        value_ok = self.sink.errors == before;
                                     }
                                     Seen::Present
                                 }
@@ -613,7 +652,26 @@ impl<'a> Parser<'a, '_> {
         match name_seen {
             Seen::Absent => check::missing_name(self.sink, index, Some(open)),
             Seen::Null(span) => check::missing_name(self.sink, index, Some(span)),
-            Seen::Present => return Ok(Some(AttributeType { name, value })),
+            Seen::Present => {
+                if let (true, Some(schema)) = (name_ok, self.opts.schema.schema()) {
+                    if value_seen != Seen::Reported {
+                        let a = semantics::Attribute {
+                            index,
+                            name: &name,
+                            name_span,
+                            value: value.as_deref(),
+                            value_span,
+                            value_ok,
+                            object_span: Some(open),
+                        };
+                        semantics::attribute(self.sink, schema, &a);
+                        if let Some(names) = &mut self.names {
+                            names.see(self.sink, &a);
+                        }
+                    }
+                }
+                return Ok(Some(AttributeType { name, value }));
+            }
             Seen::Reported => {}
         }
         Ok(None)

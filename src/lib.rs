@@ -42,8 +42,10 @@ pub mod diagnostic;
 mod json;
 mod options;
 pub mod path;
+pub mod pool;
 mod request;
 pub mod rule;
+mod semantics;
 pub mod shape;
 #[cfg(feature = "proptest")]
 pub mod strategies;
@@ -53,6 +55,7 @@ pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span};
 pub use options::Options;
 pub use request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};
 pub use rule::{ErrorType, Rule, Severity};
+pub use semantics::SchemaMode;
 pub use shape::NamePattern;
 
 /// Parses a request body and checks every phase-one constraint.
@@ -71,7 +74,10 @@ pub fn validate_json<'a>(
     let mut sink = parsed.sink;
     diagnostic::locate(input, &mut sink.diags);
     // `json::parse` returns no request only when it reported an error.
-    Err(Rejection::from_diagnostics(sink.diags, sink.errors).expect("an error was reported"))
+    Err(
+        Rejection::from_diagnostics(sink.diags, (sink.phase_one_errors, sink.errors))
+            .expect("an error was reported"),
+    )
 }
 
 /// Everything found in one request body: errors and warnings, with positions.
@@ -84,6 +90,9 @@ pub struct Report<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Errors found, including any beyond [`Options::max_diagnostics`].
     pub errors: usize,
+    /// Of [`Report::errors`], those of phase one (shapes and JSON); the
+    /// service answers with these when there are any.
+    pub phase_one_errors: usize,
     /// Warnings found, including any beyond [`Options::max_diagnostics`].
     pub warnings: usize,
     /// Byte spans of every value that is or may be secret: the access token,
@@ -106,7 +115,10 @@ impl Report<'_> {
 
     /// The service's answer, when it would refuse the request.
     pub fn rejection(&self) -> Option<Rejection> {
-        Rejection::from_diagnostics(self.diagnostics.clone(), self.errors)
+        Rejection::from_diagnostics(
+            self.diagnostics.clone(),
+            (self.phase_one_errors, self.errors),
+        )
     }
 }
 
@@ -120,6 +132,7 @@ pub fn check_json<'a>(input: &'a [u8], options: &Options) -> Report<'a> {
         request: parsed.request,
         diagnostics: sink.diags,
         errors: sink.errors,
+        phase_one_errors: sink.phase_one_errors,
         warnings: sink.warnings,
         secret_spans: sink.secrets,
     }

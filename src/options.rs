@@ -1,5 +1,9 @@
 //! What a caller can tune: the name pattern and the bounds on hostile input.
 
+use std::sync::Arc;
+
+use crate::pool::Schema;
+use crate::semantics::SchemaMode;
 use crate::shape::NamePattern;
 
 /// Validation options. `Options::default()` is what the service does today
@@ -28,6 +32,9 @@ pub struct Options {
     /// At most this many diagnostics are collected; the rest are counted.
     /// Default: [`Options::DEFAULT_MAX_DIAGNOSTICS`] (100); at least 1 is kept.
     pub max_diagnostics: usize,
+    /// Which business rules (phase two) apply. Default:
+    /// [`SchemaMode::DefaultPool`], the rules every user pool has.
+    pub schema: SchemaMode,
 }
 
 impl Options {
@@ -65,6 +72,19 @@ impl Options {
         self
     }
 
+    /// These options checking against a pool's schema (and app client).
+    pub fn with_schema(mut self, schema: Schema) -> Self {
+        self.schema = SchemaMode::Pool(Arc::new(schema));
+        self
+    }
+
+    /// These options with the shapes only (phase one), no business rules:
+    /// what a JSON Schema of the request can say.
+    pub fn phase_one_only(mut self) -> Self {
+        self.schema = SchemaMode::PhaseOneOnly;
+        self
+    }
+
     /// The depth limit actually applied.
     pub(crate) fn depth_limit(&self) -> usize {
         self.max_depth.min(Self::MAX_DEPTH_LIMIT)
@@ -83,6 +103,7 @@ impl Default for Options {
             max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
             max_depth: Self::DEFAULT_MAX_DEPTH,
             max_diagnostics: Self::DEFAULT_MAX_DIAGNOSTICS,
+            schema: SchemaMode::DefaultPool,
         }
     }
 }

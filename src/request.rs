@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::aws::Rejection;
 use crate::check::{self, Sink};
 use crate::options::Options;
+use crate::semantics;
 
 /// Stands in for a secret in `Debug` output.
 const REDACTED: &str = "<redacted>";
@@ -67,9 +68,23 @@ impl<'a> UpdateUserAttributesRequest<'a> {
         let mut sink = Sink::new(options, false);
         check::access_token(&mut sink, &self.access_token, None);
         for (i, a) in self.user_attributes.iter().enumerate() {
+            let before = sink.errors;
             check::attribute_name(&mut sink, options, i, &a.name, None);
+            let name_ok = sink.errors == before;
             if let Some(v) = &a.value {
                 check::attribute_value(&mut sink, i, v, None);
+            }
+            if let (true, Some(schema)) = (name_ok, options.schema.schema()) {
+                let attr = semantics::Attribute {
+                    index: i,
+                    name: &a.name,
+                    name_span: None,
+                    value: a.value.as_deref(),
+                    value_span: None,
+                    value_ok: sink.errors == before,
+                    object_span: None,
+                };
+                semantics::attribute(&mut sink, schema, &attr);
             }
         }
         if let Some(m) = &self.client_metadata {
@@ -77,7 +92,7 @@ impl<'a> UpdateUserAttributesRequest<'a> {
                 check::metadata_entry(&mut sink, k, None, v, None);
             }
         }
-        match Rejection::from_diagnostics(sink.diags, sink.errors) {
+        match Rejection::from_diagnostics(sink.diags, (sink.phase_one_errors, sink.errors)) {
             None => Ok(()),
             Some(r) => Err(r),
         }

@@ -39,8 +39,10 @@ impl fmt::Display for Severity {
 pub enum ErrorType {
     /// The body could not be read as the request structure.
     SerializationException,
-    /// A parameter broke a constraint.
+    /// A parameter broke a constraint or a business rule.
     InvalidParameterException,
+    /// The app client may not do what the request asks.
+    NotAuthorizedException,
 }
 
 impl ErrorType {
@@ -49,6 +51,7 @@ impl ErrorType {
         match self {
             ErrorType::SerializationException => "SerializationException",
             ErrorType::InvalidParameterException => "InvalidParameterException",
+            ErrorType::NotAuthorizedException => "NotAuthorizedException",
         }
     }
 }
@@ -97,6 +100,42 @@ pub enum Rule {
     NestingTooDeep,
     /// W001: a member the request structure does not have.
     UnknownMember,
+    /// A001: the attribute is not in the user pool's schema.
+    AttributeNotInSchema,
+    /// A002: the request changes `sub`.
+    ModifySub,
+    /// A003: the attribute is immutable in the pool.
+    ImmutableAttribute,
+    /// A004: an attribute has no `Value`.
+    NullValue,
+    /// A005: a required attribute is set blank.
+    RequiredAttributeDeleted,
+    /// A006: `email` is certainly not an address.
+    InvalidEmail,
+    /// A007: `phone_number` is not `+` and digits.
+    InvalidPhoneNumber,
+    /// A008: a String attribute is shorter than its MinLength.
+    StringTooShort,
+    /// A009: a String attribute is longer than its MaxLength.
+    StringTooLong,
+    /// A010: a Number attribute is not an integer.
+    NotANumber,
+    /// A011: a Number attribute is outside MinValue..MaxValue.
+    NumberOutOfRange,
+    /// A012: a Boolean attribute is not `true` or `false`.
+    NotABoolean,
+    /// A013: a DateTime attribute is not a date-time.
+    NotADateTime,
+    /// A014: a developer-only (`dev:`) attribute.
+    DeveloperOnlyAttribute,
+    /// A015: the app client may not write the attribute.
+    UnauthorizedWrite,
+    /// W010: the same attribute twice in one request.
+    DuplicateAttribute,
+    /// W011: an empty `UserAttributes` list.
+    EmptyAttributeList,
+    /// W012: an `_verified` attribute set through UpdateUserAttributes.
+    VerifiedAttribute,
 }
 
 impl Rule {
@@ -119,6 +158,24 @@ impl Rule {
         Rule::InputTooLarge,
         Rule::NestingTooDeep,
         Rule::UnknownMember,
+        Rule::AttributeNotInSchema,
+        Rule::ModifySub,
+        Rule::ImmutableAttribute,
+        Rule::NullValue,
+        Rule::RequiredAttributeDeleted,
+        Rule::InvalidEmail,
+        Rule::InvalidPhoneNumber,
+        Rule::StringTooShort,
+        Rule::StringTooLong,
+        Rule::NotANumber,
+        Rule::NumberOutOfRange,
+        Rule::NotABoolean,
+        Rule::NotADateTime,
+        Rule::DeveloperOnlyAttribute,
+        Rule::UnauthorizedWrite,
+        Rule::DuplicateAttribute,
+        Rule::EmptyAttributeList,
+        Rule::VerifiedAttribute,
     ];
 
     /// The stable code, e.g. `S102`.
@@ -141,6 +198,24 @@ impl Rule {
             Rule::InputTooLarge => "J007",
             Rule::NestingTooDeep => "J008",
             Rule::UnknownMember => "W001",
+            Rule::AttributeNotInSchema => "A001",
+            Rule::ModifySub => "A002",
+            Rule::ImmutableAttribute => "A003",
+            Rule::NullValue => "A004",
+            Rule::RequiredAttributeDeleted => "A005",
+            Rule::InvalidEmail => "A006",
+            Rule::InvalidPhoneNumber => "A007",
+            Rule::StringTooShort => "A008",
+            Rule::StringTooLong => "A009",
+            Rule::NotANumber => "A010",
+            Rule::NumberOutOfRange => "A011",
+            Rule::NotABoolean => "A012",
+            Rule::NotADateTime => "A013",
+            Rule::DeveloperOnlyAttribute => "A014",
+            Rule::UnauthorizedWrite => "A015",
+            Rule::DuplicateAttribute => "W010",
+            Rule::EmptyAttributeList => "W011",
+            Rule::VerifiedAttribute => "W012",
         }
     }
 
@@ -164,6 +239,24 @@ impl Rule {
             Rule::InputTooLarge => "input-too-large",
             Rule::NestingTooDeep => "nesting-too-deep",
             Rule::UnknownMember => "unknown-member",
+            Rule::AttributeNotInSchema => "attribute-not-in-schema",
+            Rule::ModifySub => "modify-sub",
+            Rule::ImmutableAttribute => "immutable-attribute",
+            Rule::NullValue => "null-value",
+            Rule::RequiredAttributeDeleted => "required-attribute-deleted",
+            Rule::InvalidEmail => "invalid-email",
+            Rule::InvalidPhoneNumber => "invalid-phone-number",
+            Rule::StringTooShort => "string-too-short",
+            Rule::StringTooLong => "string-too-long",
+            Rule::NotANumber => "not-a-number",
+            Rule::NumberOutOfRange => "number-out-of-range",
+            Rule::NotABoolean => "not-a-boolean",
+            Rule::NotADateTime => "not-a-date-time",
+            Rule::DeveloperOnlyAttribute => "developer-only-attribute",
+            Rule::UnauthorizedWrite => "unauthorized-write",
+            Rule::DuplicateAttribute => "duplicate-attribute",
+            Rule::EmptyAttributeList => "empty-attribute-list",
+            Rule::VerifiedAttribute => "verified-attribute",
         }
     }
 
@@ -178,7 +271,10 @@ impl Rule {
     /// Whether a violation makes the service refuse the request.
     pub const fn severity(self) -> Severity {
         match self {
-            Rule::UnknownMember => Severity::Warning,
+            Rule::UnknownMember
+            | Rule::DuplicateAttribute
+            | Rule::EmptyAttributeList
+            | Rule::VerifiedAttribute => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -195,6 +291,7 @@ impl Rule {
             | Rule::WrongType
             | Rule::InputTooLarge
             | Rule::NestingTooDeep => ErrorType::SerializationException,
+            Rule::UnauthorizedWrite => ErrorType::NotAuthorizedException,
             _ => ErrorType::InvalidParameterException,
         }
     }
@@ -225,7 +322,42 @@ impl Rule {
                 | Rule::NamePattern
                 | Rule::ValueTooLong
                 | Rule::TokenPattern
+                | Rule::AttributeNotInSchema
+                | Rule::ModifySub
+                | Rule::ImmutableAttribute
+                | Rule::NullValue
+                | Rule::RequiredAttributeDeleted
+                | Rule::InvalidEmail
+                | Rule::InvalidPhoneNumber
+                | Rule::StringTooShort
+                | Rule::UnauthorizedWrite
         )
+    }
+
+    /// 1 for the service's framework checks (shapes, JSON), 2 for its business
+    /// rules, which it applies only to a request that passed phase one.
+    pub const fn phase(self) -> u8 {
+        match self {
+            Rule::AttributeNotInSchema
+            | Rule::ModifySub
+            | Rule::ImmutableAttribute
+            | Rule::NullValue
+            | Rule::RequiredAttributeDeleted
+            | Rule::InvalidEmail
+            | Rule::InvalidPhoneNumber
+            | Rule::StringTooShort
+            | Rule::StringTooLong
+            | Rule::NotANumber
+            | Rule::NumberOutOfRange
+            | Rule::NotABoolean
+            | Rule::NotADateTime
+            | Rule::DeveloperOnlyAttribute
+            | Rule::UnauthorizedWrite
+            | Rule::DuplicateAttribute
+            | Rule::EmptyAttributeList
+            | Rule::VerifiedAttribute => 2,
+            _ => 1,
+        }
     }
 
     /// One line on what the rule checks.
@@ -255,6 +387,28 @@ impl Rule {
             Rule::NestingTooDeep => "The request nests deeper than the configured limit.",
             Rule::UnknownMember => {
                 "The request has a member that UpdateUserAttributes does not define."
+            }
+            Rule::AttributeNotInSchema => "The attribute is not in the user pool's schema.",
+            Rule::ModifySub => "The request tries to change `sub`, which never changes.",
+            Rule::ImmutableAttribute => "The attribute is immutable in this user pool.",
+            Rule::NullValue => "An attribute has no Value.",
+            Rule::RequiredAttributeDeleted => "A required attribute is set to a blank value.",
+            Rule::InvalidEmail => "The email value is certainly not an email address.",
+            Rule::InvalidPhoneNumber => "The phone_number value is not a + followed by digits.",
+            Rule::StringTooShort => "A String attribute is shorter than its MinLength.",
+            Rule::StringTooLong => "A String attribute is longer than its MaxLength.",
+            Rule::NotANumber => "A Number attribute is not an integer.",
+            Rule::NumberOutOfRange => "A Number attribute is outside its MinValue..MaxValue.",
+            Rule::NotABoolean => "A Boolean attribute is not true or false.",
+            Rule::NotADateTime => "A DateTime attribute is not a date-time.",
+            Rule::DeveloperOnlyAttribute => {
+                "A developer-only (dev:) attribute cannot be changed by the user."
+            }
+            Rule::UnauthorizedWrite => "The app client may not write the attribute.",
+            Rule::DuplicateAttribute => "The same attribute appears twice in one request.",
+            Rule::EmptyAttributeList => "UserAttributes is empty, so the request changes nothing.",
+            Rule::VerifiedAttribute => {
+                "email_verified or phone_number_verified is set by the user."
             }
         }
     }
@@ -374,6 +528,114 @@ a warning, not an error. Member names are case-sensitive: `accessToken` is not \
 `AccessToken`, and a request that spells a required member wrongly is missing it. The \
 help line suggests the member that was probably meant."
             }
+            Rule::AttributeNotInSchema => {
+                "\
+Every attribute must exist in the user pool's schema. Standard attributes (`email`, \
+`given_name`, ...) exist in every pool; any other name must be a custom attribute, written \
+`custom:<base>` with a base of 1 to 20 letters, marks, symbols, numbers or punctuation. \
+The service answers `user.<name>: Attribute does not exist in the schema.` followed by a \
+line break, one line per unknown name. Without a pool schema (`--pool-schema`), every \
+well-formed `custom:` name is assumed to exist; with one, only the pool's attributes do. \
+Names are case-sensitive: `Email` is not `email`."
+            }
+            Rule::ModifySub => {
+                "\
+`sub` is the user's immutable identifier. The service answers `Cannot modify the \
+non-mutable attribute sub`."
+            }
+            Rule::ImmutableAttribute => {
+                "\
+A custom attribute created without `Mutable`, or a standard attribute a pool made \
+immutable, is set once at sign-up. The service answers `user.<name>: Attribute cannot be \
+updated.` followed by a line break. Needs a pool schema to know which attributes are immutable."
+            }
+            Rule::NullValue => {
+                "\
+`Value` is optional in the model, so phase one lets a missing value through, but the \
+service then refuses it: `Attribute value for <name> must not be null`. To delete an \
+attribute, send it with an empty string."
+            }
+            Rule::RequiredAttributeDeleted => {
+                "\
+A blank value deletes an attribute, and a pool's required attributes cannot be deleted: \
+`user.<name>: Required attribute cannot be deleted.` Needs a pool schema to know which \
+attributes are required."
+            }
+            Rule::InvalidEmail => {
+                "\
+The service answers `Invalid email address format.` for values it cannot read as an \
+address. Its exact rule is not published, so this tool refuses only what is certainly \
+not an address: no `@`, nothing before the last `@`, nothing after it, a domain that \
+contains white space, a control character, or no character at all. Anything else is \
+left to the service."
+            }
+            Rule::InvalidPhoneNumber => {
+                "\
+`phone_number` must be `+` followed by digits only, such as `+14325551212`: no spaces, \
+dashes or parentheses. The service answers `Invalid phone number format.`"
+            }
+            Rule::StringTooShort => {
+                "\
+String attributes have a MinLength (for `birthdate`, 10: `YYYY-MM-DD`). The service \
+answers `user.<name>: String must be no shorter than <n> characters` followed by a line \
+break. Lengths count Unicode scalar values."
+            }
+            Rule::StringTooLong => {
+                "\
+String attributes have a MaxLength (2048 for most standard attributes, 10 for \
+`birthdate`, the pool's value for custom ones). The service's wording is not confirmed; \
+this tool writes `user.<name>: String must be no longer than <n> characters`."
+            }
+            Rule::NotANumber => {
+                "\
+Number attributes (`updated_at`, custom Number attributes) hold an integer written in \
+decimal digits with an optional `-`. The service's wording is not confirmed; this tool \
+writes `user.<name>: Number must be an integer`."
+            }
+            Rule::NumberOutOfRange => {
+                "\
+Number attributes have a MinValue and MaxValue (`updated_at`: at least 0). The service's \
+wording is not confirmed; this tool writes `user.<name>: Number must be no less than <n>` \
+or `no greater than <n>`."
+            }
+            Rule::NotABoolean => {
+                "\
+Boolean attributes hold the text `true` or `false`. The wording is this tool's."
+            }
+            Rule::NotADateTime => {
+                "\
+Custom DateTime attributes hold a date-time. The service's format rule is not published; \
+this tool accepts a decimal number of seconds or an ISO 8601 date or date-time beginning \
+`YYYY-MM-DD`, and refuses anything else with its own wording."
+            }
+            Rule::DeveloperOnlyAttribute => {
+                "\
+Attributes written `dev:<name>` are for administrators: AWS documents that \
+UpdateUserAttributes cannot change them (AdminUpdateUserAttributes can). The service's \
+wording is not confirmed; this tool writes its own."
+            }
+            Rule::UnauthorizedWrite => {
+                "\
+An app client with a WriteAttributes list may write only those attributes (and the \
+pool's required ones). The service answers with NotAuthorizedException `A client \
+attempted to write unauthorized attribute`. Give the list with `--write-attributes`."
+            }
+            Rule::DuplicateAttribute => {
+                "\
+What the service does with the same name twice in one request is not confirmed: it may \
+keep one value or refuse the request. A warning, since it may be accepted."
+            }
+            Rule::EmptyAttributeList => {
+                "\
+An empty `UserAttributes` list passes the model; whether the service accepts it as a \
+no-op is not confirmed. A warning."
+            }
+            Rule::VerifiedAttribute => {
+                "\
+Reports conflict on whether the service ignores `email_verified` and \
+`phone_number_verified` when a user sets them, or refuses them. Verification normally \
+goes through VerifyUserAttribute. A warning; the value must still be `true` or `false`."
+            }
         }
     }
 
@@ -425,6 +687,60 @@ help line suggests the member that was probably meant."
             Rule::UnknownMember => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [], "Useratributes": []}"#
             }
+            Rule::AttributeNotInSchema => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "favorite_flavor", "Value": "vanilla"}]}"#
+            }
+            Rule::ModifySub => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "sub", "Value": "0f8e7c2a-1111-2222-3333-444455556666"}]}"#
+            }
+            Rule::ImmutableAttribute => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:tenant_id", "Value": "acme"}]}"#
+            }
+            Rule::NullValue => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname"}]}"#
+            }
+            Rule::RequiredAttributeDeleted => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email", "Value": ""}]}"#
+            }
+            Rule::InvalidEmail => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email", "Value": "ada.example.com"}]}"#
+            }
+            Rule::InvalidPhoneNumber => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "phone_number", "Value": "+1 (432) 555-1212"}]}"#
+            }
+            Rule::StringTooShort => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "birthdate", "Value": "1990-1-1"}]}"#
+            }
+            Rule::StringTooLong => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "birthdate", "Value": "1990-01-01T00:00"}]}"#
+            }
+            Rule::NotANumber => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "updated_at", "Value": "yesterday"}]}"#
+            }
+            Rule::NumberOutOfRange => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "updated_at", "Value": "-1"}]}"#
+            }
+            Rule::NotABoolean => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:newsletter", "Value": "yes"}]}"#
+            }
+            Rule::NotADateTime => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:last_seen", "Value": "last tuesday"}]}"#
+            }
+            Rule::DeveloperOnlyAttribute => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "dev:custom:plan", "Value": "pro"}]}"#
+            }
+            Rule::UnauthorizedWrite => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:plan", "Value": "pro"}]}"#
+            }
+            Rule::DuplicateAttribute => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}, {"Name": "nickname", "Value": "Countess"}]}"#
+            }
+            Rule::EmptyAttributeList => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": []}"#
+            }
+            Rule::VerifiedAttribute => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email_verified", "Value": "true"}]}"#
+            }
         }
     }
 
@@ -447,19 +763,86 @@ help line suggests the member that was probably meant."
                 r#"{"AccessToken": "eyJ0-eyJ1_c2ln", "UserAttributes": [{"Name": "email", "Value": "a@example.com"}]}"#
             }
             Rule::MetadataKeyTooLong | Rule::MetadataValueTooLong => {
-                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [], "ClientMetadata": {"source": "signup-form"}}"#
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}], "ClientMetadata": {"source": "signup-form"}}"#
             }
             Rule::InvalidJson | Rule::TrailingCharacters | Rule::UnknownMember => {
-                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": []}"#
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
             }
             Rule::DuplicateKey => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email", "Value": "b@example.com"}]}"#
+            }
+            Rule::AttributeNotInSchema => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:favorite_flavor", "Value": "vanilla"}]}"#
+            }
+            Rule::ModifySub => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::ImmutableAttribute => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:favorite_flavor", "Value": "vanilla"}]}"#
+            }
+            Rule::NullValue => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": ""}]}"#
+            }
+            Rule::RequiredAttributeDeleted => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email", "Value": "ada@example.com"}]}"#
+            }
+            Rule::InvalidEmail => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email", "Value": "ada@example.com"}]}"#
+            }
+            Rule::InvalidPhoneNumber => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "phone_number", "Value": "+14325551212"}]}"#
+            }
+            Rule::StringTooShort => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "birthdate", "Value": "1990-01-01"}]}"#
+            }
+            Rule::StringTooLong => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "birthdate", "Value": "1990-01-01"}]}"#
+            }
+            Rule::NotANumber => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "updated_at", "Value": "1700000000"}]}"#
+            }
+            Rule::NumberOutOfRange => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "updated_at", "Value": "0"}]}"#
+            }
+            Rule::NotABoolean => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:newsletter", "Value": "true"}]}"#
+            }
+            Rule::NotADateTime => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:last_seen", "Value": "2026-11-21T10:00:00Z"}]}"#
+            }
+            Rule::DeveloperOnlyAttribute => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:favorite_flavor", "Value": "vanilla"}]}"#
+            }
+            Rule::UnauthorizedWrite => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:favorite_flavor", "Value": "vanilla"}]}"#
+            }
+            Rule::DuplicateAttribute => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}, {"Name": "given_name", "Value": "Ada"}]}"#
+            }
+            Rule::EmptyAttributeList => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::VerifiedAttribute => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email", "Value": "ada@example.com"}]}"#
             }
         }
     }
 }
 
 impl Rule {
+    /// Whether the examples need the pool schema and app client shipped in
+    /// `examples/pool/` (immutable, required, DateTime and write-list rules).
+    pub const fn example_needs_pool(self) -> bool {
+        matches!(
+            self,
+            Rule::ImmutableAttribute
+                | Rule::RequiredAttributeDeleted
+                | Rule::NotADateTime
+                | Rule::UnauthorizedWrite
+                | Rule::NotABoolean
+        )
+    }
+
     /// The bytes of [`Rule::example_bad`], with its abbreviations (`<2049
     /// characters>`, `... 65 levels ...`) written out.
     pub fn example_bad_bytes(self) -> Vec<u8> {

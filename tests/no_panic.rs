@@ -61,7 +61,7 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     })
 }
 
-const VALID: &str = r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada \u00e9"}, {"Name": "custom:x"}], "ClientMetadata": {"k": "v"}}"#;
+const VALID: &str = r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada \u00e9"}, {"Name": "custom:x", "Value": ""}], "ClientMetadata": {"k": "v"}}"#;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
