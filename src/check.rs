@@ -123,7 +123,10 @@ fn string(
             d.measured = measured;
             // Secrets are never shown; metadata strings of 128 KiB are not
             // echoed either (the map wording is the library's own).
-            let metadata = matches!(rule, Rule::MetadataKeyTooLong | Rule::MetadataValueTooLong);
+            let metadata = matches!(
+                rule,
+                Rule::MetadataKeyTooLong | Rule::MetadataValueTooLong | Rule::DestinationTooLong
+            );
             d.shown = if shape.sensitive || metadata {
                 Shown::Omitted
             } else {
@@ -310,4 +313,47 @@ pub(crate) fn missing(sink: &mut Sink, span: Option<Span>, path: impl FnOnce() -
 /// Reports a missing or null `Name` of attribute `index`.
 pub(crate) fn missing_name(sink: &mut Sink, index: usize, span: Option<Span>) {
     missing(sink, span, || attribute_member(index, Member::Name));
+}
+
+/// Checks a response's `AttributeName` of entry `index` (0-based).
+pub(crate) fn response_attribute_name(sink: &mut Sink, opts: &Options, index: usize, name: &str) {
+    string(
+        sink,
+        opts.name_pattern.shape(),
+        Rules {
+            too_short: Rule::NameTooShort,
+            too_long: Rule::NameTooLong,
+            pattern: Rule::NamePattern,
+        },
+        name,
+        None,
+        || {
+            Path::root()
+                .member(Member::CodeDeliveryDetailsList)
+                .index(index)
+                .member(Member::AttributeName)
+        },
+    );
+}
+
+/// Checks a response's `Destination` of entry `index` (0-based).
+pub(crate) fn destination(sink: &mut Sink, index: usize, destination: &str) {
+    let r = Rule::DestinationTooLong;
+    string(
+        sink,
+        &shape::CLIENT_METADATA_STRING,
+        Rules {
+            too_short: r,
+            too_long: r,
+            pattern: r,
+        },
+        destination,
+        None,
+        || {
+            Path::root()
+                .member(Member::CodeDeliveryDetailsList)
+                .index(index)
+                .member(Member::Destination)
+        },
+    );
 }

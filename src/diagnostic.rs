@@ -43,6 +43,8 @@ pub enum Constraint {
     Pattern(Pattern),
     /// The member must be present and not `null`.
     NotNull,
+    /// The value must be one of these.
+    OneOf(&'static [&'static str]),
 }
 
 impl fmt::Display for Constraint {
@@ -63,6 +65,9 @@ impl fmt::Display for Constraint {
                 )
             }
             Constraint::NotNull => f.write_str("Member must not be null"),
+            Constraint::OneOf(set) => {
+                write!(f, "Member must satisfy enum value set: [{}]", set.join(", "))
+            }
         }
     }
 }

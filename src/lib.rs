@@ -44,6 +44,7 @@ mod options;
 pub mod path;
 pub mod pool;
 mod request;
+pub mod response;
 pub mod rule;
 mod semantics;
 pub mod shape;

@@ -21,6 +21,14 @@ pub enum Member {
     Name,
     /// `Value` of an attribute.
     Value,
+    /// `CodeDeliveryDetailsList` of a response.
+    CodeDeliveryDetailsList,
+    /// `Destination` of a code delivery.
+    Destination,
+    /// `DeliveryMedium` of a code delivery.
+    DeliveryMedium,
+    /// `AttributeName` of a code delivery.
+    AttributeName,
 }
 
 impl Member {
@@ -32,6 +40,10 @@ impl Member {
             Member::ClientMetadata => "ClientMetadata",
             Member::Name => "Name",
             Member::Value => "Value",
+            Member::CodeDeliveryDetailsList => "CodeDeliveryDetailsList",
+            Member::Destination => "Destination",
+            Member::DeliveryMedium => "DeliveryMedium",
+            Member::AttributeName => "AttributeName",
         }
     }
 
@@ -44,6 +56,10 @@ impl Member {
             Member::ClientMetadata => "clientMetadata",
             Member::Name => "name",
             Member::Value => "value",
+            Member::CodeDeliveryDetailsList => "codeDeliveryDetailsList",
+            Member::Destination => "destination",
+            Member::DeliveryMedium => "deliveryMedium",
+            Member::AttributeName => "attributeName",
         }
     }
 }

@@ -136,6 +136,10 @@ pub enum Rule {
     EmptyAttributeList,
     /// W012: an `_verified` attribute set through UpdateUserAttributes.
     VerifiedAttribute,
+    /// R001: a response's `DeliveryMedium` is not `SMS` or `EMAIL`.
+    DeliveryMedium,
+    /// R002: a response's `Destination` is longer than 131072 scalar values.
+    DestinationTooLong,
 }
 
 impl Rule {
@@ -176,6 +180,8 @@ impl Rule {
         Rule::DuplicateAttribute,
         Rule::EmptyAttributeList,
         Rule::VerifiedAttribute,
+        Rule::DeliveryMedium,
+        Rule::DestinationTooLong,
     ];
 
     /// The stable code, e.g. `S102`.
@@ -216,6 +222,8 @@ impl Rule {
             Rule::DuplicateAttribute => "W010",
             Rule::EmptyAttributeList => "W011",
             Rule::VerifiedAttribute => "W012",
+            Rule::DeliveryMedium => "R001",
+            Rule::DestinationTooLong => "R002",
         }
     }
 
@@ -257,6 +265,8 @@ impl Rule {
             Rule::DuplicateAttribute => "duplicate-attribute",
             Rule::EmptyAttributeList => "empty-attribute-list",
             Rule::VerifiedAttribute => "verified-attribute",
+            Rule::DeliveryMedium => "delivery-medium",
+            Rule::DestinationTooLong => "destination-too-long",
         }
     }
 
@@ -331,6 +341,8 @@ impl Rule {
                 | Rule::InvalidPhoneNumber
                 | Rule::StringTooShort
                 | Rule::UnauthorizedWrite
+                | Rule::DeliveryMedium
+                | Rule::DestinationTooLong
         )
     }
 
@@ -410,6 +422,8 @@ impl Rule {
             Rule::VerifiedAttribute => {
                 "email_verified or phone_number_verified is set by the user."
             }
+            Rule::DeliveryMedium => "A response's DeliveryMedium is not SMS or EMAIL.",
+            Rule::DestinationTooLong => "A response's Destination is longer than 131072 characters.",
         }
     }
 
@@ -636,6 +650,14 @@ Reports conflict on whether the service ignores `email_verified` and \
 `phone_number_verified` when a user sets them, or refuses them. Verification normally \
 goes through VerifyUserAttribute. A warning; the value must still be `true` or `false`."
             }
+            Rule::DeliveryMedium => "\
+For emulators and mocks: in an UpdateUserAttributes response, each entry of \
+`CodeDeliveryDetailsList` has a `DeliveryMedium` of `SMS` or `EMAIL` (the model's enum), \
+and an `AttributeName` that follows the attribute-name rules (S101-S103). The message uses \
+the framework's enum wording `Member must satisfy enum value set: [SMS, EMAIL]`.",
+            Rule::DestinationTooLong => "\
+For emulators and mocks: a response's `Destination` (the masked address the code went \
+to, such as `a***@e***`) is a `StringType` of at most 131072 characters.",
         }
     }
 
@@ -741,6 +763,8 @@ goes through VerifyUserAttribute. A warning; the value must still be `true` or `
             Rule::VerifiedAttribute => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email_verified", "Value": "true"}]}"#
             }
+            Rule::DeliveryMedium => r#"{"CodeDeliveryDetailsList": [{"Destination": "a***@e***", "DeliveryMedium": "FAX", "AttributeName": "email"}]}"#,
+            Rule::DestinationTooLong => r#"{"CodeDeliveryDetailsList": [{"Destination": "<131073 characters>", "DeliveryMedium": "EMAIL", "AttributeName": "email"}]}"#,
         }
     }
 
@@ -825,11 +849,18 @@ goes through VerifyUserAttribute. A warning; the value must still be `true` or `
             Rule::VerifiedAttribute => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email", "Value": "ada@example.com"}]}"#
             }
+            Rule::DeliveryMedium => r#"{"CodeDeliveryDetailsList": [{"Destination": "a***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}]}"#,
+            Rule::DestinationTooLong => r#"{"CodeDeliveryDetailsList": [{"Destination": "+*******1212", "DeliveryMedium": "SMS", "AttributeName": "phone_number"}]}"#,
         }
     }
 }
 
 impl Rule {
+    /// Whether the examples are UpdateUserAttributes responses, not requests.
+    pub const fn example_is_response(self) -> bool {
+        matches!(self, Rule::DeliveryMedium | Rule::DestinationTooLong)
+    }
+
     /// Whether the examples need the pool schema and app client shipped in
     /// `examples/pool/` (immutable, required, DateTime and write-list rules).
     pub const fn example_needs_pool(self) -> bool {

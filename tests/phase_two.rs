@@ -299,6 +299,20 @@ fn malformed_schemas_are_errors_that_say_what_is_wrong() {
 #[test]
 fn every_rule_example_behaves() {
     for rule in Rule::ALL {
+        if rule.example_is_response() {
+            use cognito_validate::response::validate_response_json;
+            let bad = rule.example_bad_bytes();
+            let e = validate_response_json(&bad, &Options::default()).unwrap_err();
+            assert!(
+                e.diagnostics().iter().any(|d| d.rule == *rule),
+                "{}",
+                rule.code()
+            );
+            assert!(
+                validate_response_json(rule.example_good().as_bytes(), &Options::default()).is_ok()
+            );
+            continue;
+        }
         let opts = if rule.example_needs_pool() {
             pool_opts()
         } else {
@@ -372,4 +386,30 @@ proptest! {
         let rejection = r.unwrap_err();
         prop_assert_eq!(rejection.message(), expected.as_str());
     }
+}
+
+#[test]
+fn responses_are_checked_against_their_shapes() {
+    use cognito_validate::response::validate_response_json;
+    let d = Options::default();
+    assert!(validate_response_json(b"{}", &d).is_ok());
+    assert!(validate_response_json(br#"{"CodeDeliveryDetailsList": []}"#, &d).is_ok());
+    let e = validate_response_json(
+        br#"{"CodeDeliveryDetailsList": [{"DeliveryMedium": "SMS", "AttributeName": "phone number"}, {"DeliveryMedium": "PIGEON"}]}"#,
+        &d,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.message(),
+        r"2 validation errors detected: Value 'phone number' at 'codeDeliveryDetailsList.1.member.attributeName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}]+; Value 'PIGEON' at 'codeDeliveryDetailsList.2.member.deliveryMedium' failed to satisfy constraint: Member must satisfy enum value set: [SMS, EMAIL]"
+    );
+    let e = validate_response_json(
+        br#"{"CodeDeliveryDetailsList": {"DeliveryMedium": "SMS"}}"#,
+        &d,
+    )
+    .unwrap_err();
+    assert_eq!(e.error_type().as_str(), "SerializationException");
+    assert_eq!(e.diagnostics()[0].rule.code(), "J006");
+    let e = validate_response_json(b"{\"CodeDeliveryDetailsList\": [", &d).unwrap_err();
+    assert_eq!(e.diagnostics()[0].rule.code(), "J001");
 }
