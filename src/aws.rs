@@ -70,7 +70,7 @@ pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 /// assert_eq!(err.status(), 400);
 /// assert_eq!(
 ///     err.body(),
-///     r#"{"__type":"InvalidParameterException","message":"1 validation error detected: Value null at 'accessToken' failed to satisfy constraint: Member must not be null"}"#
+///     r#"{"__type":"InvalidParameterException","message":"1 validation error detected: Value at 'accessToken' failed to satisfy constraint: Member must not be null"}"#
 /// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
