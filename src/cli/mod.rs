@@ -1,6 +1,6 @@
 //! The command-line tool, on top of the `cognito_validate` library: argument
 //! parsing ([`args`]), finding the inputs ([`walk`]), reading and checking
-//! them in parallel ([`check`]), and the output formats ([`format`]).
+//! them in parallel ([`check`]), and the output formats ([`format`](mod@format)).
 //!
 //! Exit status: 0 when every request passes, 1 when any is rejected, 2 for
 //! usage errors and unreadable paths.
@@ -14,7 +14,7 @@ pub mod walk;
 use std::env;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use clap::Parser;
 use rayon::prelude::*;
@@ -104,15 +104,18 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
         StdinKind::Json
     };
     let progress = !args.quiet && inputs.len() > PROGRESS_AFTER && io::stderr().is_terminal();
-    let done = AtomicUsize::new(0);
+    // The counter sits behind a lock so that the numbers printed only go up.
+    let done = Mutex::new(0usize);
     let total = inputs.len();
     let mut files: Vec<FileOutcome> = inputs
         .par_iter()
         .map(|input| {
             let outcome = check_input(input, &opts, stdin);
             if progress {
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                eprint!("\rchecked {n}/{total} files");
+                if let Ok(mut n) = done.lock() {
+                    *n += 1;
+                    eprint!("\rchecked {n}/{total} files");
+                }
             }
             outcome
         })
