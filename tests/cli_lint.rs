@@ -423,3 +423,28 @@ fn each_file_is_reported_once_in_path_order() {
     assert_eq!(files.iter().filter(|f| **f == b).count(), 1);
     assert!(Path::new(&b).exists());
 }
+
+#[test]
+fn the_long_help_documents_the_json_schema_and_exit_statuses() {
+    let out = bin().args(["lint", "--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8(out.stdout).unwrap();
+    for field in [
+        "\"file\"",
+        "\"line\"",
+        "\"row\"",
+        "\"column\"",
+        "\"span\"",
+        "\"code\"",
+        "\"name\"",
+        "\"severity\"",
+        "\"pointer\"",
+        "\"aws_path\"",
+        "\"message\"",
+        "\"help\"",
+    ] {
+        assert!(help.contains(field), "{field}");
+    }
+    assert!(help.contains("stable"));
+    assert!(help.contains("EXIT STATUS"));
+}

@@ -12,6 +12,7 @@ pub mod rules;
 pub mod walk;
 
 use std::env;
+use std::ffi::OsStr;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -56,10 +57,7 @@ pub fn main() -> ExitCode {
             }
         },
     };
-    if out.flush().is_err() {
-        return ExitCode::from(TROUBLE);
-    }
-    ExitCode::from(code)
+    ExitCode::from(finish(out.flush(), code))
 }
 
 /// `code`, unless writing failed. A closed pipe (`| head`) is not an error.
@@ -74,12 +72,13 @@ fn finish(written: io::Result<()>, code: u8) -> u8 {
     }
 }
 
-/// Whether to colour: `--color`, then NO_COLOR, then whether `stream` is a terminal.
-fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+/// Whether to colour: `--color`, then NO_COLOR (set and not empty: no
+/// colour), then whether the output is a terminal.
+fn use_color(choice: ColorChoice, terminal: bool, no_color: Option<&OsStr>) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
     }
 }
 
@@ -135,7 +134,11 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
         files: &files,
         path_errors: &path_errors,
         quiet: args.quiet,
-        color: use_color(args.color, io::stdout().is_terminal()),
+        color: use_color(
+            args.color,
+            io::stdout().is_terminal(),
+            env::var_os("NO_COLOR").as_deref(),
+        ),
     };
     let rejected = files.iter().any(|f| f.rejected > 0);
     let unreadable = !path_errors.is_empty() || files.iter().any(|f| f.error.is_some());
@@ -154,5 +157,22 @@ fn sort_key(input: &Input) -> (bool, Option<&std::path::Path>) {
     match input {
         Input::File { path, .. } => (false, Some(path.as_path())),
         Input::Stdin => (true, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_the_flag_then_no_color_then_the_terminal() {
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        assert!(use_color(ColorChoice::Auto, true, None));
+        assert!(use_color(ColorChoice::Auto, true, empty));
+        assert!(!use_color(ColorChoice::Auto, true, set));
+        assert!(!use_color(ColorChoice::Auto, false, None));
+        assert!(use_color(ColorChoice::Always, false, set));
+        assert!(!use_color(ColorChoice::Never, true, None));
     }
 }
