@@ -110,10 +110,10 @@ fn a_directory_is_searched_recursively_and_findings_sit_where_the_text_says() {
         .as_str()
         .unwrap()
         .contains("ClientMetadata"));
-    // Only *.json and *.jsonl files are read from directories.
+    // Only *.json and *.jsonl files outside hidden directories are read.
     assert!(!items.iter().any(|i| {
         let f = i["file"].as_str().unwrap();
-        f.ends_with(".txt") || f.ends_with(".bak")
+        f.ends_with(".txt") || f.ends_with(".bak") || f.contains(".hidden")
     }));
 }
 
@@ -123,6 +123,10 @@ fn a_file_named_explicitly_is_checked_whatever_its_extension() {
     assert_eq!(code, 1);
     assert_eq!(items.len(), 1);
     assert_eq!(items[0]["code"], "S103");
+    // Hidden directories are skipped when searching, checked when named.
+    let (items, code) = json_findings(&[&format!("{TREE}/.hidden/skipped.json")]);
+    assert_eq!(code, 1);
+    assert_eq!(items[0]["code"], "S121");
 }
 
 #[test]

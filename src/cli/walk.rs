@@ -1,6 +1,7 @@
 //! Turns the paths on the command line into the inputs to check: files as
-//! named, directories searched recursively for `*.json` and `*.jsonl`, and `-`
-//! for standard input. Paths that cannot be read are collected, not fatal.
+//! named, directories searched recursively for `*.json` and `*.jsonl` (hidden
+//! entries such as `.git` skipped, symbolic links followed), and `-` for
+//! standard input. Paths that cannot be read are collected, not fatal.
 
 use std::collections::HashSet;
 use std::ffi::OsStr;
@@ -54,6 +55,12 @@ fn is_request_file(path: &Path) -> bool {
     )
 }
 
+/// Whether a directory entry is hidden (`.git`, `.cache`, …): skipped when
+/// searching a directory, checked when named.
+fn is_hidden(name: &OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
 /// Expands `paths` into inputs (each file once, in a deterministic order) and
 /// the paths that could not be read.
 pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<PathError>) {
@@ -94,7 +101,8 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<PathError>) {
         let walk = WalkDir::new(path)
             .follow_links(true)
             .sort_by_file_name()
-            .into_iter();
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in walk {
             match entry {
                 Ok(e) => {
