@@ -142,10 +142,10 @@ fn string(
 fn help(v: Violation, shape: &StringShape, s: &str) -> String {
     match v {
         Violation::TooShort { min, actual } => {
-            format!("the limit is at least {min} characters; this has {actual}")
+            format!("the limit is at least {}; this has {actual}", characters(min))
         }
         Violation::TooLong { max, actual } => {
-            format!("the limit is {max} characters; this has {actual}")
+            format!("the limit is {}; this has {actual}", characters(max))
         }
         Violation::Pattern(p) => {
             let Some((i, c)) = s.chars().enumerate().find(|&(_, c)| {
@@ -180,6 +180,15 @@ fn help(v: Violation, shape: &StringShape, s: &str) -> String {
                 )
             }
         }
+    }
+}
+
+/// `1 character`, `32 characters`.
+fn characters(n: usize) -> String {
+    if n == 1 {
+        "1 character".into()
+    } else {
+        format!("{n} characters")
     }
 }
 

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use cognito_validate::pool::Schema;
 use cognito_validate::Options;
 
 /// The long help of `lint`: the formats, the `json` schema and the exit codes.
@@ -104,6 +105,25 @@ pub struct LintArgs {
     #[arg(long, value_name = "N", default_value_t = Options::DEFAULT_MAX_DEPTH)]
     pub max_depth: usize,
 
+    /// The user pool's schema: a DescribeUserPool answer
+    /// (`aws cognito-idp describe-user-pool --user-pool-id …`), a
+    /// `{"SchemaAttributes": […]}` object or the bare array. Without it, the
+    /// rules every pool has apply (standard attributes, any `custom:` name).
+    #[arg(long, value_name = "FILE")]
+    pub pool_schema: Option<PathBuf>,
+
+    /// The app client's WriteAttributes: a DescribeUserPoolClient answer or a
+    /// JSON array in a FILE, or a comma-separated LIST such as
+    /// `email,nickname,custom:plan`. Attributes outside it are refused
+    /// (NotAuthorizedException, rule A015), except the pool's required ones.
+    #[arg(long, value_name = "FILE|LIST")]
+    pub write_attributes: Option<String>,
+
+    /// Check the shapes only (phase one), not the business rules: what a JSON
+    /// Schema of the request can say.
+    #[arg(long, conflicts_with_all = ["pool_schema", "write_attributes"])]
+    pub phase_one_only: bool,
+
     /// Treat standard input as JSON Lines (one request per line).
     #[arg(long)]
     pub jsonl: bool,
@@ -156,16 +176,43 @@ pub enum ColorChoice {
 }
 
 impl LintArgs {
-    /// The library options these arguments ask for.
-    pub fn options(&self) -> Options {
+    /// The library options these arguments ask for; an error names the file
+    /// that could not be read or what is wrong in it.
+    pub fn options(&self) -> Result<Options, String> {
         let pattern = match self.name_pattern {
             NamePatternArg::Legacy => cognito_validate::NamePattern::Legacy,
             NamePatternArg::Current => cognito_validate::NamePattern::Current,
         };
-        Options::default()
+        let opts = Options::default()
             .with_name_pattern(pattern)
             .with_max_diagnostics(self.max_diagnostics)
             .with_max_input_bytes(self.max_input_bytes)
-            .with_max_depth(self.max_depth)
+            .with_max_depth(self.max_depth);
+        if self.phase_one_only {
+            return Ok(opts.phase_one_only());
+        }
+        if self.pool_schema.is_none() && self.write_attributes.is_none() {
+            return Ok(opts);
+        }
+        let mut schema = match &self.pool_schema {
+            None => Schema::default_pool(),
+            Some(path) => {
+                let bytes = std::fs::read(path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+        };
+        if let Some(w) = &self.write_attributes {
+            let path = std::path::Path::new(w);
+            schema = if path.is_file() {
+                let bytes = std::fs::read(path).map_err(|e| format!("cannot read {w}: {e}"))?;
+                schema
+                    .with_write_attributes_json(&bytes)
+                    .map_err(|e| format!("{w}: {e}"))?
+            } else {
+                schema.with_write_attributes(w.split(',').map(str::trim).filter(|n| !n.is_empty()))
+            };
+        }
+        Ok(opts.with_schema(schema))
     }
 }

@@ -83,7 +83,13 @@ fn use_color(choice: ColorChoice, terminal: bool, no_color: Option<&OsStr>) -> b
 }
 
 fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
-    let opts = args.options();
+    let opts = match args.options() {
+        Ok(opts) => opts,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return TROUBLE;
+        }
+    };
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         if io::stdin().is_terminal() {
