@@ -49,6 +49,21 @@ pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
         rule.summary()
     )?;
     writeln!(out, "{}\n", rule.explanation())?;
+    if rule.example_is_response() {
+        writeln!(out, "The examples are UpdateUserAttributes responses.\n")?;
+    } else if rule.example_needs_pool() {
+        writeln!(
+            out,
+            "The examples are checked with --pool-schema examples/pool/describe-user-pool.json \
+             --write-attributes examples/pool/describe-user-pool-client.json.\n"
+        )?;
+    }
+    if !rule.aws_wording() {
+        writeln!(
+            out,
+            "The message is cognito-validate's own wording: the service's is not confirmed.\n"
+        )?;
+    }
     writeln!(out, "Fails:\n    {}\n", rule.example_bad())?;
     writeln!(out, "Passes:\n    {}", rule.example_good())
 }
