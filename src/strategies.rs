@@ -1,2 +1,973 @@
-//! Proptest strategies for requests: valid ones, and for every rule one that
-//! breaks exactly that rule. (Being written; see issue 5.)
+//! [Proptest](https://docs.rs/proptest) strategies for `UpdateUserAttributes`
+//! requests: valid ones, the pieces they are made of at their boundaries, and
+//! for every rule an input that breaks exactly that rule.
+//!
+//! Enabled by the `proptest` cargo feature. Every limit comes from
+//! [`crate::shape`], so the strategies follow the model if a limit changes.
+//!
+//! - Requests valid in phase one (every shape constraint of the model):
+//!   [`request`] (typed), [`request_json`] and [`request_bytes`] (the body as
+//!   JSON text, compact or pretty). Their names are random, so a user pool's
+//!   business rules (phase two) would refuse most of them: check them with
+//!   [`Options::phase_one_only`].
+//! - Their parts: [`name`] and [`name_char`] (every general category each
+//!   [`NamePattern`] admits, astral characters and combining marks included;
+//!   [`char_in_category`] for one category), [`token`], [`value`],
+//!   [`metadata_string`], [`client_metadata`], [`attribute`]. Lengths are
+//!   drawn with extra weight on the boundaries: 0 or 1, the maximum and one
+//!   below it.
+//! - Broken requests: [`breaking`] gives, for a phase-one [`Rule`], a strategy of
+//!   [`Broken`] inputs whose diagnostics ([`crate::check_json`]) name exactly
+//!   the rules in [`Broken::expected`], and [`invalid_request`] mixes them.
+//!   One pairing is unavoidable and documented there: an empty name breaks
+//!   both the length (S101) and the pattern (S103), as the service says.
+//!
+//! The generated tokens and values are random text, not secrets, so the
+//! `Debug` output of a [`Broken`] input shows its bytes; the typed request's
+//! `Debug` still redacts them.
+//!
+//! # Example: a property test of your own
+//!
+//! A gateway that forwards what Cognito accepts and answers the rest itself
+//! can check both halves (in your crate, put `#[test]` on each function
+//! inside `proptest!`):
+//!
+//! ```
+//! use cognito_validate::strategies::{breaking, request_json};
+//! use cognito_validate::{validate_json, NamePattern, Options, Rule};
+//! use proptest::prelude::*;
+//!
+//! /// Your code under test: here, a gateway that forwards or refuses.
+//! fn gateway_forwards(body: &[u8], options: &Options) -> bool {
+//!     validate_json(body, options).is_ok()
+//! }
+//!
+//! proptest! {
+//!     #![proptest_config(ProptestConfig::with_cases(32))]
+//!
+//!     fn forwards_every_valid_request(body in request_json(NamePattern::Legacy)) {
+//!         let shapes_only = Options::default().phase_one_only();
+//!         prop_assert!(gateway_forwards(body.as_bytes(), &shapes_only));
+//!     }
+//!
+//!     fn refuses_tokens_outside_the_alphabet(
+//!         broken in breaking(Rule::TokenPattern, NamePattern::Legacy).unwrap()
+//!     ) {
+//!         prop_assert_eq!(&broken.expected, &[Rule::TokenPattern]);
+//!         prop_assert!(!gateway_forwards(&broken.bytes, &broken.options));
+//!     }
+//! }
+//! # forwards_every_valid_request();
+//! # refuses_tokens_outside_the_alphabet();
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::{select, Index};
+use proptest::strategy::BoxedStrategy;
+use serde_json::Value as Json;
+use unicode_general_category::get_general_category;
+
+use crate::shape::{NamePattern, Pattern, ACCESS_TOKEN, ATTRIBUTE_VALUE, CLIENT_METADATA_STRING};
+use crate::{AttributeType, ClientMetadata, Options, Rule, UpdateUserAttributesRequest};
+
+/// The general categories (two-letter abbreviations) whose characters both
+/// name patterns admit: every letter, mark, symbol, number and punctuation
+/// category. Lower-case letters come first, so shrinking tends towards `a`.
+pub const NAME_CATEGORIES: [&str; 22] = [
+    "Ll", "Lu", "Lt", "Lm", "Lo", // letters
+    "Mn", "Mc", "Me", // marks
+    "Sm", "Sc", "Sk", "So", // symbols
+    "Nd", "Nl", "No", // numbers
+    "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", // punctuation
+];
+
+/// The general categories no name pattern admits as a whole: separators,
+/// controls, format characters, private use and unassigned code points. The
+/// current pattern admits four of their characters: tab, line feed, carriage
+/// return (`Cc`) and space (`Zs`).
+pub const REFUSED_CATEGORIES: [&str; 7] = ["Zs", "Zl", "Zp", "Cc", "Cf", "Co", "Cn"];
+
+/// The white space the current name pattern adds to the legacy one.
+const CURRENT_EXTRA: [char; 4] = ['\t', '\n', '\r', ' '];
+
+/// The code points of one general category, as ranges, for picking the
+/// `i`-th one in constant memory.
+struct Class {
+    /// Inclusive ranges of scalar values, ascending.
+    ranges: Vec<(u32, u32)>,
+    /// How many code points come before each range.
+    before: Vec<u32>,
+    /// How many code points the class holds.
+    len: u32,
+}
+
+impl Class {
+    /// The `i`-th code point of the class; `i < self.len`.
+    fn nth(&self, i: u32) -> char {
+        let k = self.before.partition_point(|&b| b <= i).saturating_sub(1);
+        let (lo, _) = self.ranges[k];
+        // The ranges hold scalar values only (surrogates are skipped when the
+        // table is built), so every offset inside one is a `char`.
+        char::from_u32(lo + (i - self.before[k])).unwrap_or('\u{FFFD}')
+    }
+}
+
+/// Every scalar value grouped by general category, built once by walking
+/// all 1,112,064 of them through `unicode-general-category`.
+fn table() -> &'static BTreeMap<&'static str, Class> {
+    static TABLE: OnceLock<BTreeMap<&'static str, Class>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut ranges: BTreeMap<&'static str, Vec<(u32, u32)>> = BTreeMap::new();
+        let mut run: Option<(&'static str, u32, u32)> = None;
+        // A `char` range skips the surrogates: scalar values only.
+        for c in '\0'..=char::MAX {
+            let cp = u32::from(c);
+            let cat = get_general_category(c).abbreviation();
+            match run {
+                Some((k, lo, hi)) if k == cat && hi + 1 == cp => run = Some((k, lo, cp)),
+                _ => {
+                    if let Some((k, lo, hi)) = run {
+                        ranges.entry(k).or_default().push((lo, hi));
+                    }
+                    run = Some((cat, cp, cp));
+                }
+            }
+        }
+        if let Some((k, lo, hi)) = run {
+            ranges.entry(k).or_default().push((lo, hi));
+        }
+        ranges
+            .into_iter()
+            .map(|(k, ranges)| {
+                let mut before = Vec::with_capacity(ranges.len());
+                let mut len = 0u32;
+                for &(lo, hi) in &ranges {
+                    before.push(len);
+                    len += hi - lo + 1;
+                }
+                (
+                    k,
+                    Class {
+                        ranges,
+                        before,
+                        len,
+                    },
+                )
+            })
+            .collect()
+    })
+}
+
+/// Any character of one general category, given by its two-letter
+/// abbreviation (`"Lu"`, `"Mn"`, `"So"`, …), drawn uniformly from every code
+/// point of the category in Unicode 16.0, astral planes included.
+///
+/// `None` for an unknown abbreviation and for `"Cs"` (surrogates are not
+/// scalar values).
+pub fn char_in_category(abbreviation: &str) -> Option<BoxedStrategy<char>> {
+    let class = table().get(abbreviation)?;
+    Some((0..class.len).prop_map(move |i| class.nth(i)).boxed())
+}
+
+/// A group of characters picked from with equal weight.
+#[derive(Clone, Copy)]
+enum Group {
+    Class(&'static Class),
+    Chars(&'static [char]),
+}
+
+/// A character of one of `groups`: first a group, each with equal weight,
+/// then a character of it. One strategy rather than a union of one per group:
+/// a union prepares a generator for every option it passes over, which costs
+/// more than the character.
+fn one_of_groups(groups: Vec<Group>) -> BoxedStrategy<char> {
+    (0..groups.len(), any::<Index>())
+        .prop_map(move |(g, i)| match groups[g] {
+            // `Index::index(n)` is below `n`, and a class's length is a u32.
+            Group::Class(c) => c.nth(u32::try_from(i.index(c.len as usize)).unwrap_or(0)),
+            Group::Chars(cs) => cs[i.index(cs.len())],
+        })
+        .boxed()
+}
+
+fn groups_of(categories: &[&str]) -> Vec<Group> {
+    categories
+        .iter()
+        .filter_map(|c| table().get(*c))
+        .map(Group::Class)
+        .collect()
+}
+
+/// One character the name `pattern` admits: first a category of
+/// [`NAME_CATEGORIES`] (plus, for [`NamePattern::Current`], the four white
+/// space characters) with equal weight, then a character of it. Rare
+/// categories (`Lt`, `Me`, `Pc`) are therefore as frequent as letters, and
+/// astral characters are common (most `Lo` code points are astral).
+pub fn name_char(pattern: NamePattern) -> BoxedStrategy<char> {
+    let mut groups = groups_of(&NAME_CATEGORIES);
+    if pattern == NamePattern::Current {
+        groups.push(Group::Chars(&CURRENT_EXTRA));
+    }
+    one_of_groups(groups)
+}
+
+/// One character the name `pattern` refuses: a character of
+/// [`REFUSED_CATEGORIES`] (each category with equal weight), less the white
+/// space the current pattern admits.
+pub fn refused_name_char(pattern: NamePattern) -> BoxedStrategy<char> {
+    one_of_groups(groups_of(&REFUSED_CATEGORIES))
+        .prop_filter("admitted by the current pattern", move |c| {
+            pattern == NamePattern::Legacy || !CURRENT_EXTRA.contains(c)
+        })
+        .boxed()
+}
+
+/// A length in `min..=max` with extra weight on `min`, `min + 1`, `max - 1`
+/// and `max`.
+fn length(min: usize, max: usize) -> BoxedStrategy<usize> {
+    prop_oneof![
+        2 => Just(min),
+        1 => Just((min + 1).min(max)),
+        1 => Just(max.saturating_sub(1).max(min)),
+        2 => Just(max),
+        3 => min..=max,
+    ]
+    .boxed()
+}
+
+/// Strings of exactly `len` characters: random characters up to 64, and a
+/// short random run repeated beyond, which keeps long strings cheap and their
+/// length exact.
+fn string_of(chars: BoxedStrategy<char>, len: BoxedStrategy<usize>) -> BoxedStrategy<String> {
+    len.prop_flat_map(move |n| {
+        if n <= 64 {
+            vec(chars.clone(), n).prop_map(String::from_iter).boxed()
+        } else {
+            vec(chars.clone(), 1..=8)
+                .prop_map(move |run| run.into_iter().cycle().take(n).collect())
+                .boxed()
+        }
+    })
+    .boxed()
+}
+
+/// The greatest length of a name under `pattern`.
+fn name_max(pattern: NamePattern) -> usize {
+    let shape = pattern.shape();
+    // Both name shapes have a maximum; 32 in the model.
+    shape.max_length.unwrap_or(shape.min_length)
+}
+
+/// A valid attribute name under `pattern`: 1 to 32 characters (the shape's
+/// limits), each from [`name_char`], with extra weight on the shortest and
+/// longest lengths.
+pub fn name(pattern: NamePattern) -> BoxedStrategy<String> {
+    let shape = pattern.shape();
+    let chars = name_char(pattern);
+    length(shape.min_length.max(1), name_max(pattern))
+        .prop_flat_map(move |n| vec(chars.clone(), n).prop_map(String::from_iter))
+        .boxed()
+}
+
+/// The 66 characters of the token alphabet, found by asking the token pattern
+/// about every ASCII character.
+fn token_alphabet() -> Vec<char> {
+    (0u8..128)
+        .map(char::from)
+        .filter(|c| Pattern::Token.is_match(c.encode_utf8(&mut [0; 4])))
+        .collect()
+}
+
+/// A valid access token: the pattern needs at least one character and sets no
+/// maximum. One character, short random tokens, JWT-shaped ones (three
+/// base64url segments joined by `.`, padding `=` allowed) and long ones of up
+/// to 8192 characters.
+pub fn token() -> BoxedStrategy<String> {
+    let alphabet = select(token_alphabet());
+    // The shape's least length is 0, but `+` in the pattern needs one character.
+    let min = if ACCESS_TOKEN.min_length == 0 {
+        1
+    } else {
+        ACCESS_TOKEN.min_length
+    };
+    let segment = vec(alphabet.clone(), 1..=48).prop_map(String::from_iter);
+    prop_oneof![
+        1 => string_of(alphabet.clone().boxed(), Just(min).boxed()),
+        3 => string_of(alphabet.clone().boxed(), (min..=64).boxed()),
+        3 => (segment.clone(), segment.clone(), segment)
+            .prop_map(|(h, p, s)| format!("{h}.{p}.{s}")),
+        1 => string_of(alphabet.boxed(), (65..=8192usize).boxed()),
+    ]
+    .boxed()
+}
+
+/// A valid attribute value: 0 to 2048 characters of any kind (controls,
+/// quotes, astral characters), with extra weight on 0, 1, 2047 and 2048.
+pub fn value() -> BoxedStrategy<String> {
+    let max = ATTRIBUTE_VALUE
+        .max_length
+        .unwrap_or(ATTRIBUTE_VALUE.min_length);
+    string_of(
+        any::<char>().boxed(),
+        length(ATTRIBUTE_VALUE.min_length, max),
+    )
+}
+
+/// A character that JSON writes as itself, in at most 4 bytes: no control
+/// character, quote or backslash. Long strings use these so that a request
+/// stays below [`Options::DEFAULT_MAX_INPUT_BYTES`].
+fn plain_char() -> BoxedStrategy<char> {
+    any::<char>()
+        .prop_filter("escaped in JSON", |c| {
+            !c.is_control() && *c != '"' && *c != '\\'
+        })
+        .boxed()
+}
+
+/// A `ClientMetadata` key or value (`StringType`): 0 to 131072 characters,
+/// with extra weight on 0, 1, 131071 and 131072. Strings longer than 64
+/// characters repeat a short random run and hold no character JSON escapes.
+pub fn metadata_string() -> BoxedStrategy<String> {
+    let shape = &CLIENT_METADATA_STRING;
+    let max = shape.max_length.unwrap_or(shape.min_length);
+    length(shape.min_length, max)
+        .prop_flat_map(|n| {
+            let chars = if n <= 64 {
+                any::<char>().boxed()
+            } else {
+                plain_char()
+            };
+            string_of(chars, Just(n).boxed())
+        })
+        .boxed()
+}
+
+/// Short metadata strings, for maps and for the base of broken requests.
+fn short_string() -> BoxedStrategy<String> {
+    vec(any::<char>(), 0..=16)
+        .prop_map(String::from_iter)
+        .boxed()
+}
+
+/// Keeps the first of entries with equal keys: the service's map has one
+/// value per key, and the library refuses repeated keys (rule J005).
+fn unique(entries: Vec<(String, String)>) -> ClientMetadata<'static> {
+    let mut out: Vec<(Cow<'static, str>, Cow<'static, str>)> = Vec::new();
+    for (k, v) in entries {
+        if !out.iter().any(|(seen, _)| *seen == k) {
+            out.push((Cow::Owned(k), Cow::Owned(v)));
+        }
+    }
+    ClientMetadata(out)
+}
+
+/// Metadata of short strings only.
+fn short_metadata() -> BoxedStrategy<ClientMetadata<'static>> {
+    vec((short_string(), short_string()), 0..=4)
+        .prop_map(unique)
+        .boxed()
+}
+
+/// A valid `ClientMetadata`: up to four entries of short strings, and in a
+/// third of the maps one more entry whose key or value comes from
+/// [`metadata_string`] (so at its boundaries). At most one long string per
+/// map keeps a request below [`Options::DEFAULT_MAX_INPUT_BYTES`].
+pub fn client_metadata() -> BoxedStrategy<ClientMetadata<'static>> {
+    let entries = vec((short_string(), short_string()), 0..=4);
+    let long = prop_oneof![
+        4 => Just(None),
+        1 => (metadata_string(), short_string()).prop_map(Some),
+        1 => (short_string(), metadata_string()).prop_map(Some),
+    ];
+    (entries, long)
+        .prop_map(|(mut entries, long)| {
+            if let Some(entry) = long {
+                entries.insert(0, entry);
+            }
+            unique(entries)
+        })
+        .boxed()
+}
+
+/// A valid attribute under `pattern`: a [`name`] and, nine times in ten, a
+/// [`value`] (the model makes `Value` optional).
+pub fn attribute(pattern: NamePattern) -> BoxedStrategy<AttributeType<'static>> {
+    attribute_with(name(pattern), value())
+}
+
+fn attribute_with(
+    names: BoxedStrategy<String>,
+    values: BoxedStrategy<String>,
+) -> BoxedStrategy<AttributeType<'static>> {
+    let values = prop_oneof![1 => Just(None), 9 => values.prop_map(Some)];
+    (names, values)
+        .prop_map(|(n, v)| AttributeType {
+            name: Cow::Owned(n),
+            value: v.map(Cow::Owned),
+        })
+        .boxed()
+}
+
+/// A valid request under `pattern`: a [`token`], 0 to 6 attributes
+/// ([`attribute`]) and, in half of them, [`client_metadata`]. Every request
+/// serialises to less than [`Options::DEFAULT_MAX_INPUT_BYTES`].
+pub fn request(pattern: NamePattern) -> BoxedStrategy<UpdateUserAttributesRequest<'static>> {
+    (
+        token(),
+        vec(attribute(pattern), 0..=6),
+        proptest::option::of(client_metadata()),
+    )
+        .prop_map(|(t, a, m)| UpdateUserAttributesRequest {
+            access_token: Cow::Owned(t),
+            user_attributes: a,
+            client_metadata: m,
+        })
+        .boxed()
+}
+
+/// A small valid request, the base of every broken one: short tokens, values
+/// and metadata, at least `min_attributes` attributes.
+fn small_request(
+    pattern: NamePattern,
+    min_attributes: usize,
+) -> BoxedStrategy<UpdateUserAttributesRequest<'static>> {
+    let alphabet = select(token_alphabet());
+    let token = vec(alphabet, 1..=40).prop_map(String::from_iter);
+    let values = vec(any::<char>(), 0..=16)
+        .prop_map(String::from_iter)
+        .boxed();
+    (
+        token,
+        vec(attribute_with(name(pattern), values), min_attributes..=3),
+        proptest::option::of(short_metadata()),
+    )
+        .prop_map(|(t, a, m)| UpdateUserAttributesRequest {
+            access_token: Cow::Owned(t),
+            user_attributes: a,
+            client_metadata: m,
+        })
+        .boxed()
+}
+
+/// The compact JSON text of a request.
+fn compact(req: &UpdateUserAttributesRequest<'_>) -> String {
+    // Serialising strings, a list of structs of strings and a map with string
+    // keys into a `String` cannot fail.
+    serde_json::to_string(req).expect("a request serialises")
+}
+
+/// A request as a JSON value, for editing.
+fn to_json(req: &UpdateUserAttributesRequest<'_>) -> Json {
+    // As for `compact`: nothing in a request can fail to serialise.
+    serde_json::to_value(req).expect("a request serialises")
+}
+
+/// The JSON text of a value.
+fn text(v: &Json) -> String {
+    // A `serde_json::Value` always serialises.
+    serde_json::to_string(v).expect("a JSON value serialises")
+}
+
+/// A valid request under `pattern` as JSON text: [`request`] serialised
+/// compactly or pretty-printed.
+pub fn request_json(pattern: NamePattern) -> BoxedStrategy<String> {
+    (request(pattern), any::<bool>())
+        .prop_map(|(r, pretty)| {
+            if pretty {
+                // As for `compact`: nothing in a request can fail to serialise.
+                serde_json::to_string_pretty(&r).expect("a request serialises")
+            } else {
+                compact(&r)
+            }
+        })
+        .boxed()
+}
+
+/// A valid request under `pattern` as the bytes of a request body.
+pub fn request_bytes(pattern: NamePattern) -> BoxedStrategy<Vec<u8>> {
+    request_json(pattern).prop_map(String::into_bytes).boxed()
+}
+
+/// An input that breaks known rules, with the options to check it under.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Broken {
+    /// The request body.
+    pub bytes: Vec<u8>,
+    /// The options under which it breaks the rules: the defaults with the
+    /// request's name pattern and phase one only ([`Options::phase_one_only`]:
+    /// no user pool's business rules), and for J007 and J008 a lowered limit.
+    pub options: Options,
+    /// The rules [`crate::check_json`] reports for it, each at least once and
+    /// nothing else, in [`Rule::ALL`] order.
+    pub expected: Vec<Rule>,
+}
+
+impl fmt::Debug for Broken {
+    /// Shows the bytes as text (lossily), their middle elided beyond 4 KiB.
+    /// The tokens and values in them were generated; none is a secret.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 2048;
+        let b = &self.bytes;
+        let shown = if b.len() <= 2 * SHOWN {
+            String::from_utf8_lossy(b).into_owned()
+        } else {
+            format!(
+                "{} … ({} bytes) … {}",
+                String::from_utf8_lossy(&b[..SHOWN]),
+                b.len(),
+                String::from_utf8_lossy(&b[b.len() - SHOWN..])
+            )
+        };
+        f.debug_struct("Broken")
+            .field("bytes", &shown)
+            .field("options", &self.options)
+            .field(
+                "expected",
+                &self.expected.iter().map(|r| r.code()).collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl Broken {
+    fn new(bytes: impl Into<Vec<u8>>, pattern: NamePattern, rule: Rule) -> Broken {
+        Broken {
+            bytes: bytes.into(),
+            options: Options::default()
+                .with_name_pattern(pattern)
+                .phase_one_only(),
+            expected: vec![rule],
+        }
+    }
+}
+
+/// Inserts `what` into the compact text `t` just after the first occurrence
+/// of `after`, which must be there.
+fn insert_after(t: &str, after: &str, what: &str) -> String {
+    let at = t.find(after).map_or(t.len(), |i| i + after.len());
+    format!("{}{what}{}", &t[..at], &t[at..])
+}
+
+/// Removes `key` from an object.
+fn remove(v: &mut Json, key: &str) {
+    if let Some(o) = v.as_object_mut() {
+        o.remove(key);
+    }
+}
+
+/// JSON values of every type but `null` and the types in `not`, to put
+/// where a value of another type belongs.
+fn wrong_value(not: &'static [&'static str]) -> BoxedStrategy<Json> {
+    let all = vec![
+        ("number", serde_json::json!(0)),
+        ("number", serde_json::json!(-1.5e3)),
+        ("boolean", serde_json::json!(true)),
+        ("boolean", serde_json::json!(false)),
+        ("string", serde_json::json!("x")),
+        ("array", serde_json::json!([])),
+        ("array", serde_json::json!([1, "a", null])),
+        ("object", serde_json::json!({})),
+        ("object", serde_json::json!({"Name": "email", "k": [1]})),
+    ];
+    let kept: Vec<Json> = all
+        .into_iter()
+        .filter(|(t, _)| !not.contains(t))
+        .map(|(_, v)| v)
+        .collect();
+    select(kept).boxed()
+}
+
+/// Keys that no request structure defines, near misses first.
+fn unknown_key(known: &'static [&'static str]) -> BoxedStrategy<String> {
+    let near = select(vec![
+        "accessToken",
+        "userAttributes",
+        "clientMetadata",
+        "Username",
+        "SecretHash",
+        "name",
+        "value",
+        "NAME",
+        " Name",
+        "Value ",
+        "",
+    ])
+    .prop_map(str::to_owned);
+    prop_oneof![near, short_string()]
+        .prop_filter("a known member", move |k| !known.contains(&k.as_str()))
+        .boxed()
+}
+
+/// Invalid UTF-8 sequences: a stray byte, a truncated sequence, an overlong
+/// encoding, an encoded surrogate, a code point above U+10FFFF.
+fn bad_utf8() -> BoxedStrategy<Vec<u8>> {
+    select(vec![
+        vec![0xFF],
+        vec![0x80],
+        vec![0xC3, 0x28],
+        vec![0xC0, 0xAF],
+        vec![0xED, 0xA0, 0x80],
+        vec![0xF0, 0x9F, 0x91],
+        vec![0xF4, 0x90, 0x80, 0x80],
+    ])
+    .boxed()
+}
+
+/// A strategy of inputs that break `rule`, and only it, for requests under
+/// `pattern`; `None` for the business rules of phase two, which depend on a
+/// user pool's schema, and for the rules about responses. Every phase-one
+/// rule of the request has one.
+///
+/// Each [`Broken`] input lists in [`Broken::expected`] the rules
+/// [`crate::check_json`] reports for it under [`Broken::options`]: `rule`
+/// alone, except for [`Rule::NameTooShort`]: an empty name breaks both the
+/// length and the pattern, so its inputs expect S101 and S103, as the service
+/// lists both items. [`Rule::InputTooLarge`] and [`Rule::NestingTooDeep`]
+/// lower [`Options::max_input_bytes`] and [`Options::max_depth`] below a valid
+/// request's size and depth. [`Rule::UnknownMember`] is a warning:
+/// [`crate::validate_json`] accepts its inputs.
+///
+/// | rule | how |
+/// |---|---|
+/// | S001 | `AccessToken`, `UserAttributes` or a `Name` absent or `null`, or `null` in the list |
+/// | S101 | an empty name (with S103) |
+/// | S102 | a name of 33 or more admitted characters |
+/// | S103 | a name of at most 32 characters with one [`refused_name_char`] |
+/// | S111 | a value of 2049 or more characters |
+/// | S121 | an empty token, or one with a character outside the alphabet (`+`, `/`, white space, …) |
+/// | S131, S132 | a metadata key, or value, of 131073 or more characters |
+/// | J001 | a valid request cut short, with a trailing comma, single quotes, a comment or a byte-order mark |
+/// | J002 | invalid UTF-8 bytes anywhere |
+/// | J003 | a lone surrogate escape in a string |
+/// | J004 | something after the request object |
+/// | J005 | a member, attribute member or metadata key given twice |
+/// | J006 | a member, list item, metadata value or the request itself of another JSON type |
+/// | J007 | a valid request and a lower size limit |
+/// | J008 | a valid request and a lower depth limit |
+/// | W001 | a member no structure defines, at the top or in an attribute |
+pub fn breaking(rule: Rule, pattern: NamePattern) -> Option<BoxedStrategy<Broken>> {
+    let p = pattern;
+    let base = small_request(p, 0);
+    let with_attr = small_request(p, 1);
+    let name_max = name_max(p);
+    let s = match rule {
+        Rule::MissingMember => (with_attr, 0..7usize, any::<Index>())
+            .prop_map(move |(r, how, i)| {
+                let mut v = to_json(&r);
+                let attrs = r.user_attributes.len();
+                let i = i.index(attrs);
+                match how {
+                    0 => remove(&mut v, "AccessToken"),
+                    1 => v["AccessToken"] = Json::Null,
+                    2 => remove(&mut v, "UserAttributes"),
+                    3 => v["UserAttributes"] = Json::Null,
+                    4 => remove(&mut v["UserAttributes"][i], "Name"),
+                    5 => v["UserAttributes"][i]["Name"] = Json::Null,
+                    _ => {
+                        if let Some(list) = v["UserAttributes"].as_array_mut() {
+                            list.insert(i, Json::Null);
+                        }
+                    }
+                }
+                Broken::new(text(&v), p, Rule::MissingMember)
+            })
+            .boxed(),
+        Rule::NameTooShort => (with_attr, any::<Index>())
+            .prop_map(move |(mut r, i)| {
+                let i = i.index(r.user_attributes.len());
+                r.user_attributes[i].name = Cow::Borrowed("");
+                let mut b = Broken::new(compact(&r), p, Rule::NameTooShort);
+                b.expected.push(Rule::NamePattern);
+                b
+            })
+            .boxed(),
+        Rule::NameTooLong => {
+            let too_long = prop_oneof![
+                2 => Just(name_max + 1),
+                1 => (name_max + 1)..=(name_max * 4),
+            ];
+            let long_name =
+                too_long.prop_flat_map(move |n| vec(name_char(p), n).prop_map(String::from_iter));
+            (with_attr, any::<Index>(), long_name)
+                .prop_map(move |(mut r, i, n)| {
+                    let i = i.index(r.user_attributes.len());
+                    r.user_attributes[i].name = Cow::Owned(n);
+                    Broken::new(compact(&r), p, Rule::NameTooLong)
+                })
+                .boxed()
+        }
+        Rule::NamePattern => {
+            let bad_name = (
+                vec(name_char(p), 0..name_max),
+                refused_name_char(p),
+                any::<Index>(),
+            )
+                .prop_map(|(mut chars, bad, at)| {
+                    chars.insert(at.index(chars.len() + 1), bad);
+                    String::from_iter(chars)
+                });
+            (with_attr, any::<Index>(), bad_name)
+                .prop_map(move |(mut r, i, n)| {
+                    let i = i.index(r.user_attributes.len());
+                    r.user_attributes[i].name = Cow::Owned(n);
+                    Broken::new(compact(&r), p, Rule::NamePattern)
+                })
+                .boxed()
+        }
+        Rule::ValueTooLong => {
+            let max = ATTRIBUTE_VALUE.max_length.unwrap_or(0);
+            let len = prop_oneof![2 => Just(max + 1), 1 => (max + 1)..=(max * 2)];
+            (
+                with_attr,
+                any::<Index>(),
+                string_of(any::<char>().boxed(), len.boxed()),
+            )
+                .prop_map(move |(mut r, i, v)| {
+                    let i = i.index(r.user_attributes.len());
+                    r.user_attributes[i].value = Some(Cow::Owned(v));
+                    Broken::new(compact(&r), p, Rule::ValueTooLong)
+                })
+                .boxed()
+        }
+        Rule::TokenPattern => {
+            let outside = prop_oneof![
+                3 => select(vec!['+', '/', ' ', '\n', '\t', '\r', '"', '\\', '%', '~', 'é', '\0']),
+                1 => any::<char>(),
+            ]
+            .prop_filter("in the alphabet", |c| {
+                !Pattern::Token.is_match(c.encode_utf8(&mut [0; 4]))
+            });
+            let bad = prop_oneof![
+                1 => Just(String::new()),
+                4 => (token(), outside, any::<Index>()).prop_map(|(t, c, at)| {
+                    let mut chars: Vec<char> = t.chars().collect();
+                    chars.insert(at.index(chars.len() + 1), c);
+                    String::from_iter(chars)
+                }),
+            ];
+            (base, bad)
+                .prop_map(move |(mut r, t)| {
+                    r.access_token = Cow::Owned(t);
+                    Broken::new(compact(&r), p, Rule::TokenPattern)
+                })
+                .boxed()
+        }
+        Rule::MetadataKeyTooLong | Rule::MetadataValueTooLong => {
+            let max = CLIENT_METADATA_STRING.max_length.unwrap_or(0);
+            let len = prop_oneof![3 => Just(max + 1), 1 => (max + 1)..=(max + 64)];
+            let key = rule == Rule::MetadataKeyTooLong;
+            (base, string_of(plain_char(), len.boxed()), short_string())
+                .prop_map(move |(mut r, long, short)| {
+                    let entry = if key { (long, short) } else { (short, long) };
+                    let mut m = r.client_metadata.take().unwrap_or_default();
+                    m.0.retain(|(k, _)| *k != entry.0);
+                    m.0.push((Cow::Owned(entry.0), Cow::Owned(entry.1)));
+                    r.client_metadata = Some(m);
+                    Broken::new(compact(&r), p, rule)
+                })
+                .boxed()
+        }
+        Rule::InvalidJson => (base, 0..5u8, any::<Index>())
+            .prop_map(move |(r, how, at)| {
+                let t = compact(&r);
+                let bad = match how {
+                    0 => {
+                        let mut i = at.index(t.len());
+                        while !t.is_char_boundary(i) {
+                            i -= 1;
+                        }
+                        t[..i].to_owned()
+                    }
+                    1 => format!("{},}}", &t[..t.len() - 1]),
+                    2 => format!("\u{FEFF}{t}"),
+                    3 => t.replacen('"', "'", 1),
+                    _ => format!("{{/* comment */{}", &t[1..]),
+                };
+                Broken::new(bad, p, Rule::InvalidJson)
+            })
+            .boxed(),
+        Rule::InvalidUtf8 => (base, bad_utf8(), any::<Index>())
+            .prop_map(move |(r, bad, at)| {
+                let t = compact(&r);
+                let mut i = at.index(t.len() + 1);
+                while !t.is_char_boundary(i) {
+                    i -= 1;
+                }
+                let mut b = t.into_bytes();
+                b.splice(i..i, bad);
+                Broken::new(b, p, Rule::InvalidUtf8)
+            })
+            .boxed(),
+        Rule::LoneSurrogate => {
+            // A private-use character marks where the escape goes; the first
+            // one in the text is inside some string, which is all that counts.
+            const MARK: char = '\u{10FFFD}';
+            let escape = select(vec![
+                r"\ud83d",
+                r"\uDBFF",
+                r"\udc4d",
+                r"\ud83d\u0041",
+                r"\ud83d\ud83d",
+            ]);
+            (with_attr, any::<Index>(), escape)
+                .prop_map(move |(mut r, i, e)| {
+                    let i = i.index(r.user_attributes.len());
+                    let old = r.user_attributes[i].value.take().unwrap_or_default();
+                    r.user_attributes[i].value = Some(Cow::Owned(format!("{old}{MARK}")));
+                    let bad = compact(&r).replacen(MARK, e, 1);
+                    Broken::new(bad, p, Rule::LoneSurrogate)
+                })
+                .boxed()
+        }
+        Rule::TrailingCharacters => {
+            let tail = select(vec!["{}", "x", "]", "}", "0", "null", "\"\"", ",", "[]"]);
+            let ws = select(vec!["", " ", "\n", "\r\n\t"]);
+            (base, ws, tail)
+                .prop_map(move |(r, ws, tail)| {
+                    Broken::new(
+                        format!("{}{ws}{tail}", compact(&r)),
+                        p,
+                        Rule::TrailingCharacters,
+                    )
+                })
+                .boxed()
+        }
+        Rule::DuplicateKey => (with_attr, 0..6u8, token())
+            .prop_map(move |(mut r, how, t)| {
+                let mut c = compact(&r);
+                let first_attr = "\"UserAttributes\":[{";
+                let bad = match how {
+                    // The first copy is the one read; the second is refused
+                    // unread, whatever it holds.
+                    0 => insert_after(
+                        &c,
+                        "{",
+                        &format!("{}:{},", text(&"AccessToken".into()), text(&t.into())),
+                    ),
+                    1 => insert_after(&c, "{", "\"UserAttributes\":[],"),
+                    2 => insert_after(&c, "{", "\"ClientMetadata\":null,\"ClientMetadata\":5,"),
+                    3 => insert_after(&c, first_attr, "\"Name\":\"email\","),
+                    4 => insert_after(&c, first_attr, "\"Value\":null,\"Value\":[],"),
+                    _ => {
+                        // A map with an entry, so that the inserted ones are
+                        // followed by a comma.
+                        let m = r.client_metadata.get_or_insert_with(Default::default);
+                        if m.0.is_empty() {
+                            m.0.push((Cow::Borrowed("x"), Cow::Borrowed("y")));
+                        }
+                        c = compact(&r);
+                        insert_after(&c, "\"ClientMetadata\":{", "\"k\":\"v\",\"k\":\"w\",")
+                    }
+                };
+                Broken::new(bad, p, Rule::DuplicateKey)
+            })
+            .boxed(),
+        Rule::WrongType => (with_attr, 0..8u8, any::<Index>())
+            .prop_flat_map(move |(r, how, i)| {
+                // The types each place admits; `null` is never generated.
+                let not: &'static [&'static str] = match how {
+                    0 | 3 | 4 | 6 => &["string"],
+                    1 => &["array"],
+                    // The request itself: an object would be read as one.
+                    2 | 5 | 7 => &["object"],
+                    _ => &[],
+                };
+                (Just((r, how, i)), wrong_value(not))
+            })
+            .prop_map(move |((r, how, i), w)| {
+                let mut v = to_json(&r);
+                let i = i.index(r.user_attributes.len());
+                match how {
+                    0 => v["AccessToken"] = w,
+                    1 => v["UserAttributes"] = w,
+                    // `null` in the list is a missing attribute (S001), so
+                    // only non-null values here; `wrong_value` has none.
+                    2 => v["UserAttributes"][i] = w,
+                    3 => v["UserAttributes"][i]["Name"] = w,
+                    4 => v["UserAttributes"][i]["Value"] = w,
+                    5 => v = w,
+                    6 => {
+                        let mut m = serde_json::Map::new();
+                        m.insert("k".into(), w);
+                        v["ClientMetadata"] = Json::Object(m);
+                    }
+                    _ => v["ClientMetadata"] = w,
+                }
+                Broken::new(text(&v), p, Rule::WrongType)
+            })
+            .boxed(),
+        Rule::InputTooLarge => (base, any::<Index>())
+            .prop_map(move |(r, i)| {
+                let t = compact(&r);
+                let limit = i.index(t.len());
+                let mut b = Broken::new(t, p, Rule::InputTooLarge);
+                b.options = b.options.with_max_input_bytes(limit);
+                b
+            })
+            .boxed(),
+        Rule::NestingTooDeep => (base, any::<Index>())
+            .prop_map(move |(r, i)| {
+                // The request object, the list, and an attribute object.
+                let depth = if r.user_attributes.is_empty() { 2 } else { 3 };
+                let mut b = Broken::new(compact(&r), p, Rule::NestingTooDeep);
+                b.options = b.options.with_max_depth(i.index(depth));
+                b
+            })
+            .boxed(),
+        Rule::UnknownMember => {
+            let top: &'static [&'static str] = &["AccessToken", "UserAttributes", "ClientMetadata"];
+            let inner: &'static [&'static str] = &["Name", "Value"];
+            let member_value = select(vec![
+                "1",
+                "\"x\"",
+                "null",
+                "[]",
+                "{\"a\":[true]}",
+                "\"eyJ0\"",
+            ]);
+            (
+                with_attr,
+                any::<bool>(),
+                unknown_key(top),
+                unknown_key(inner),
+                member_value,
+            )
+                .prop_map(move |(r, at_top, k_top, k_inner, mv)| {
+                    let c = compact(&r);
+                    let bad = if at_top {
+                        insert_after(&c, "{", &format!("{}:{mv},", text(&k_top.into())))
+                    } else {
+                        insert_after(
+                            &c,
+                            "\"UserAttributes\":[{",
+                            &format!("{}:{mv},", text(&k_inner.into())),
+                        )
+                    };
+                    Broken::new(bad, p, Rule::UnknownMember)
+                })
+                .boxed()
+        }
+        // Phase-two rules depend on a user pool's schema, and response rules
+        // are not about requests: not generated here.
+        _ => return None,
+    };
+    Some(s)
+}
+
+/// An input the service refuses under `pattern`: [`breaking`] for each error
+/// rule (every rule but the warnings), with equal weight.
+pub fn invalid_request(pattern: NamePattern) -> BoxedStrategy<Broken> {
+    let parts: Vec<BoxedStrategy<Broken>> = Rule::ALL
+        .iter()
+        .filter(|r| r.severity() == crate::Severity::Error)
+        .filter_map(|&r| breaking(r, pattern))
+        .collect();
+    proptest::strategy::Union::new(parts).boxed()
+}
