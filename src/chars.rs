@@ -8,6 +8,8 @@
 //! `tests/unicode_exhaustive.rs` walks every scalar value and checks this module
 //! against the `regex` crate for each pattern.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use unicode_general_category::{get_general_category, GeneralCategory as G};
 
 /// Bit for the legacy name class `[\p{L}\p{M}\p{S}\p{N}\p{P}]`.
@@ -69,6 +71,54 @@ pub(crate) fn is_lmsnp(c: char) -> bool {
             | G::FinalPunctuation
             | G::OtherPunctuation
     )
+}
+
+/// Whether a non-ASCII scalar value is in the name classes, through a cache
+/// of planes 0 and 1 (the BMP, and emoji among others) filled one block of 64 code points at a
+/// time on first use: a bit test instead of a search of the category tables.
+/// No allocation, no lock: racing threads compute and store the same bits.
+#[inline]
+fn is_lmsnp_cached(cp: u32) -> bool {
+    let cp = cp as usize;
+    if cp >= CACHED {
+        return char::from_u32(cp as u32).is_some_and(is_lmsnp);
+    }
+    let block = cp / 64;
+    let filled = FILLED[block / 64].load(Ordering::Acquire) & (1 << (block % 64)) != 0;
+    let bits = if filled {
+        CACHE[block].load(Ordering::Relaxed)
+    } else {
+        fill_block(block)
+    };
+    bits & (1 << (cp % 64)) != 0
+}
+
+/// Code points below this are cached: planes 0 and 1, 16 KiB of bits.
+const CACHED: usize = 0x2_0000;
+
+/// Blocks of 64 code points in the cache.
+const BLOCKS: usize = CACHED / 64;
+
+/// Bit `b % 64` of word `b / 64` is set once block `b` of [`CACHE`] is filled.
+static FILLED: [AtomicU64; BLOCKS / 64] = [const { AtomicU64::new(0) }; BLOCKS / 64];
+
+/// Bit `c % 64` of word `c / 64` is set when code point `c` is in
+/// `[\p{L}\p{M}\p{S}\p{N}\p{P}]` (valid once the block is marked filled).
+static CACHE: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
+
+#[cold]
+fn fill_block(block: usize) -> u64 {
+    let mut bits = 0u64;
+    for i in 0..64 {
+        // Surrogates are not scalar values and stay 0; no `str` holds them.
+        if char::from_u32((block * 64 + i) as u32).is_some_and(is_lmsnp) {
+            bits |= 1 << i;
+        }
+    }
+    CACHE[block].store(bits, Ordering::Relaxed);
+    // Release: whoever sees the flag (with Acquire) sees the bits.
+    FILLED[block / 64].fetch_or(1 << (block % 64), Ordering::Release);
+    bits
 }
 
 // The ASCII classes again, as branch-free arithmetic rather than table
@@ -184,15 +234,41 @@ fn all_in(s: &str, bit: u8, unicode: bool) -> bool {
         None => true,
         // An ASCII byte outside the class, or a non-ASCII one where none may be.
         Some(&b) if b < 0x80 || !unicode => false,
-        // Every byte before `i` is ASCII, so `i` starts a scalar value;
-        // decode from here and finish char by char.
-        Some(_) => s[i..].chars().all(|c| {
-            if c.is_ascii() {
-                ASCII[c as usize] & bit != 0
-            } else {
-                is_lmsnp(c)
-            }
-        }),
+        // Every byte before `i` is ASCII, so `i` starts a scalar value.
+        Some(_) => rest_in(&bytes[i..], bit),
+    }
+}
+
+/// Whether every scalar value of `bytes`, which is valid UTF-8 (a `str`
+/// or the tail of one starting at a scalar value), is in the class `bit`,
+/// non-ASCII ones deciding by [`is_lmsnp_cached`].
+///
+/// Decodes by hand: the input is known to be valid, so the lead byte alone
+/// gives the length and no check of the continuation bytes is needed.
+#[inline]
+fn rest_in(mut bytes: &[u8], bit: u8) -> bool {
+    // Continuation bits of a byte.
+    let c = |b: u8| u32::from(b & 0x3f);
+    loop {
+        let (ok, n) = match *bytes {
+            [] => return true,
+            [b, ..] if b < 0x80 => (ASCII[b as usize] & bit != 0, 1),
+            [b, b1, ..] if b < 0xe0 => (is_lmsnp_cached(u32::from(b & 0x1f) << 6 | c(b1)), 2),
+            [b, b1, b2, ..] if b < 0xf0 => (
+                is_lmsnp_cached(u32::from(b & 0x0f) << 12 | c(b1) << 6 | c(b2)),
+                3,
+            ),
+            [b, b1, b2, b3, ..] => (
+                is_lmsnp_cached(u32::from(b & 0x07) << 18 | c(b1) << 12 | c(b2) << 6 | c(b3)),
+                4,
+            ),
+            // Not reached for valid UTF-8; refusing is the safe answer.
+            _ => return false,
+        };
+        if !ok {
+            return false;
+        }
+        bytes = &bytes[n..];
     }
 }
 
@@ -218,8 +294,8 @@ pub(crate) fn all_token(s: &str) -> bool {
 /// counts. Only called when the byte length alone cannot settle a limit.
 #[inline]
 pub(crate) fn scalar_count(s: &str) -> usize {
-    // Every scalar value has exactly one byte that is not a continuation byte.
-    s.as_bytes().iter().filter(|&&b| (b as i8) >= -0x40).count()
+    // std counts a word at a time.
+    s.chars().count()
 }
 
 #[cfg(test)]
@@ -318,6 +394,19 @@ mod tests {
                 })
                 .collect();
             assert_eq!(json_plain_len(&buf), naive(&buf), "{buf:?}");
+        }
+    }
+
+    #[test]
+    fn the_cache_agrees_with_the_category_tables() {
+        // Twice: the first pass fills blocks, the second reads them.
+        for _ in 0..2 {
+            for c in ('\u{80}'..='\u{2FFFF}').chain(['\u{10FFFF}', '\u{E0001}']) {
+                assert_eq!(is_lmsnp_cached(c as u32), is_lmsnp(c), "U+{:04X}", c as u32);
+                // And through the decoder, after an ASCII letter.
+                let s = format!("a{c}");
+                assert_eq!(all_legacy_name(&s), is_lmsnp(c), "U+{:04X}", c as u32);
+            }
         }
     }
 
