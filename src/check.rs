@@ -10,7 +10,7 @@ use unicode_general_category::{get_general_category, GeneralCategory as G};
 use crate::diagnostic::{Constraint, Diagnostic, Shown, Span};
 use crate::options::Options;
 use crate::path::{Member, Path, Segment};
-use crate::rule::{Rule, Severity};
+use crate::rule::{ErrorType, Rule, Severity};
 use crate::shape::{self, Pattern, StringShape, Violation};
 
 /// Collects diagnostics up to a cap and counts the rest.
@@ -59,10 +59,24 @@ impl Sink {
         }
         if self.diags.len() < self.cap {
             self.diags.push(make());
-        } else if rule.stops_parse() {
-            // The reason the parse stopped is always kept: it decides the
-            // answer. It takes the place of the last finding kept.
-            self.diags.pop();
+            return;
+        }
+        // The findings that decide the answer's class are always kept, so
+        // the cap never changes the answer: the first error that makes the
+        // body unreadable, and the one that stopped the parse. Each takes the
+        // place of the last finding kept that does not decide it.
+        let unreadable = rule.error_type() == ErrorType::SerializationException;
+        let have_one = self
+            .diags
+            .iter()
+            .any(|d| d.rule.error_type() == ErrorType::SerializationException);
+        if rule.stops_parse() || (unreadable && !have_one) {
+            let replace = self
+                .diags
+                .iter()
+                .rposition(|d| d.rule.error_type() != ErrorType::SerializationException)
+                .unwrap_or(self.diags.len() - 1);
+            self.diags.remove(replace);
             self.diags.push(make());
         }
     }
@@ -142,7 +156,10 @@ fn string(
 fn help(v: Violation, shape: &StringShape, s: &str) -> String {
     match v {
         Violation::TooShort { min, actual } => {
-            format!("the limit is at least {}; this has {actual}", characters(min))
+            format!(
+                "the limit is at least {}; this has {actual}",
+                characters(min)
+            )
         }
         Violation::TooLong { max, actual } => {
             format!("the limit is {}; this has {actual}", characters(max))
