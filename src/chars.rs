@@ -244,8 +244,10 @@ fn all_in(s: &str, bit: u8, unicode: bool) -> bool {
 /// non-ASCII ones deciding by [`is_lmsnp_cached`].
 ///
 /// Decodes by hand: the input is known to be valid, so the lead byte alone
-/// gives the length and no check of the continuation bytes is needed.
-#[inline]
+/// gives the length and no check of the continuation bytes is needed. Kept
+/// out of line so that the ASCII path, and the shape checks around it, stay
+/// small enough to inline into the parser.
+#[inline(never)]
 fn rest_in(mut bytes: &[u8], bit: u8) -> bool {
     // Continuation bits of a byte.
     let c = |b: u8| u32::from(b & 0x3f);

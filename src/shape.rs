@@ -175,7 +175,9 @@ impl Violations {
 impl StringShape {
     /// Checks `s` against the shape. Allocation-free; the length is counted in
     /// scalar values only when the byte length cannot settle it.
-    #[inline]
+    // Always inlined: the callers pass constant shapes, and the limits and
+    // pattern then fold away.
+    #[inline(always)]
     pub fn check(&self, s: &str) -> Violations {
         let mut v = Violations::default();
         let bytes = s.len();
