@@ -861,10 +861,28 @@ impl<'a> Parser<'a, '_> {
         Some(&self.s[start + 1..end])
     }
 
+    /// Where the raw text of the string containing `from` ends: at the next
+    /// `"` that no `\\` escapes, or at the end of the input. Only sizes the
+    /// buffer; the decoding pass does the checking.
+    fn raw_end(&self, from: usize) -> usize {
+        let mut i = from;
+        loop {
+            i += chars::json_plain_len(self.b.get(i..).unwrap_or_default());
+            match self.b.get(i) {
+                Some(b'\\') => i += 2,
+                Some(b'"') | None => return i.min(self.b.len()),
+                Some(_) => i += 1,
+            }
+        }
+    }
+
     /// The rest of a string after its first escape or control character.
     #[cold]
     fn string_slow(&mut self, start: usize) -> Parse<(Cow<'a, str>, Span)> {
-        let mut out = String::from(&self.s[start + 1..self.pos]);
+        // One allocation: the decoded text is never longer than the raw
+        // text (every escape shrinks or keeps its length).
+        let mut out = String::with_capacity(self.raw_end(self.pos) - (start + 1));
+        out.push_str(&self.s[start + 1..self.pos]);
         loop {
             let run = self.pos;
             self.pos += chars::json_plain_len(self.b.get(run..).unwrap_or_default());
