@@ -513,8 +513,9 @@ it, such as a second object, is refused."
                 "\
 RFC 8259 leaves the meaning of repeated keys open: one parser keeps the first, another the \
 last. A gateway that validated one value while the service reads the other would let an \
-unchecked value through, so repeated keys in the request, in an attribute and in \
-`ClientMetadata` are refused."
+unchecked value through, so a repeated `AccessToken`, `UserAttributes`, `ClientMetadata`, \
+`Name` or `Value`, and a repeated `ClientMetadata` key, are refused. Repeats of members the \
+service ignores (warning W001) are not: nothing reads them."
             }
             Rule::WrongType => {
                 "\
