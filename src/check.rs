@@ -249,6 +249,13 @@ pub(crate) fn access_token(sink: &mut Sink, token: &str, span: Option<Span>) {
     );
 }
 
+/// The rules an attribute name's violations map to, wherever a name appears.
+const NAME_RULES: Rules = Rules {
+    too_short: Rule::NameTooShort,
+    too_long: Rule::NameTooLong,
+    pattern: Rule::NamePattern,
+};
+
 /// Checks the name of attribute `index` (0-based).
 #[inline]
 pub(crate) fn attribute_name(
@@ -258,18 +265,10 @@ pub(crate) fn attribute_name(
     name: &str,
     span: Option<Span>,
 ) {
-    string(
-        sink,
-        opts.name_pattern.shape(),
-        Rules {
-            too_short: Rule::NameTooShort,
-            too_long: Rule::NameTooLong,
-            pattern: Rule::NamePattern,
-        },
-        name,
-        span,
-        || attribute_member(index, Member::Name),
-    );
+    let shape = opts.name_pattern.shape();
+    string(sink, shape, NAME_RULES, name, span, || {
+        attribute_member(index, Member::Name)
+    });
 }
 
 /// Checks the value of attribute `index` (0-based).
@@ -343,23 +342,13 @@ pub(crate) fn missing_name(sink: &mut Sink, index: usize, span: Option<Span>) {
 
 /// Checks a response's `AttributeName` of entry `index` (0-based).
 pub(crate) fn response_attribute_name(sink: &mut Sink, opts: &Options, index: usize, name: &str) {
-    string(
-        sink,
-        opts.name_pattern.shape(),
-        Rules {
-            too_short: Rule::NameTooShort,
-            too_long: Rule::NameTooLong,
-            pattern: Rule::NamePattern,
-        },
-        name,
-        None,
-        || {
-            Path::root()
-                .member(Member::CodeDeliveryDetailsList)
-                .index(index)
-                .member(Member::AttributeName)
-        },
-    );
+    let shape = opts.name_pattern.shape();
+    string(sink, shape, NAME_RULES, name, None, || {
+        Path::root()
+            .member(Member::CodeDeliveryDetailsList)
+            .index(index)
+            .member(Member::AttributeName)
+    });
 }
 
 /// Checks a response's `Destination` of entry `index` (0-based).

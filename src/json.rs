@@ -234,13 +234,7 @@ impl<'a> Parser<'a, '_> {
             Some(b'{') => Some(self.request()?),
             None => return self.syntax("the request object"),
             Some(first) => {
-                let span_start = self.pos;
-                self.value()?;
-                let span = Span {
-                    start: span_start,
-                    end: self.pos,
-                };
-                self.wrong_type(Path::root(), span, "The request", "an object", first);
+                self.skip_wrong_type(Path::root(), "The request", "an object", first)?;
                 None
             }
         };
@@ -258,6 +252,19 @@ impl<'a> Parser<'a, '_> {
             return Err(Stop);
         }
         Ok(request)
+    }
+
+    /// Skips a value of the wrong type (its first byte is `first`) and
+    /// reports it.
+    fn skip_wrong_type(&mut self, path: Path, what: &str, expected: &str, first: u8) -> Parse<()> {
+        let start = self.pos;
+        self.value()?;
+        let span = Span {
+            start,
+            end: self.pos,
+        };
+        self.wrong_type(path, span, what, expected, first);
+        Ok(())
     }
 
     fn wrong_type(&mut self, path: Path, span: Span, what: &str, expected: &str, first: u8) {
@@ -356,13 +363,7 @@ impl<'a> Parser<'a, '_> {
             Some(b'"') => Ok(Ok(Some(self.string()?))),
             Some(b'n') => Ok(Err(self.null()?)),
             Some(first) => {
-                let start = self.pos;
-                self.value()?;
-                let span = Span {
-                    start,
-                    end: self.pos,
-                };
-                self.wrong_type(path(), span, what, "a string", first);
+                self.skip_wrong_type(path(), what, "a string", first)?;
                 Ok(Ok(None))
             }
             None => self.syntax("a value"),
@@ -429,14 +430,12 @@ impl<'a> Parser<'a, '_> {
                             }
                             Some(b'n') => Seen::Null(self.null()?),
                             Some(first) => {
-                                let start = self.pos;
-                                self.value()?;
-                                let span = Span {
-                                    start,
-                                    end: self.pos,
-                                };
-                                let path = Path::root().member(Member::UserAttributes);
-                                self.wrong_type(path, span, "`UserAttributes`", "an array", first);
+                                self.skip_wrong_type(
+                                    Path::root().member(Member::UserAttributes),
+                                    "`UserAttributes`",
+                                    "an array",
+                                    first,
+                                )?;
                                 Seen::Reported
                             }
                             None => return self.syntax("a value"),
@@ -451,14 +450,12 @@ impl<'a> Parser<'a, '_> {
                             // Optional: null is the same as absent.
                             Some(b'n') => Seen::Null(self.null()?),
                             Some(first) => {
-                                let start = self.pos;
-                                self.value()?;
-                                let span = Span {
-                                    start,
-                                    end: self.pos,
-                                };
-                                let path = Path::root().member(Member::ClientMetadata);
-                                self.wrong_type(path, span, "`ClientMetadata`", "an object", first);
+                                self.skip_wrong_type(
+                                    Path::root().member(Member::ClientMetadata),
+                                    "`ClientMetadata`",
+                                    "an object",
+                                    first,
+                                )?;
                                 Seen::Reported
                             }
                             None => return self.syntax("a value"),
@@ -536,14 +533,12 @@ impl<'a> Parser<'a, '_> {
                     });
                 }
                 Some(first) => {
-                    let start = self.pos;
-                    self.value()?;
-                    let span = Span {
-                        start,
-                        end: self.pos,
-                    };
-                    let path = Path::root().member(Member::UserAttributes).index(index);
-                    self.wrong_type(path, span, "An attribute", "an object", first);
+                    self.skip_wrong_type(
+                        Path::root().member(Member::UserAttributes).index(index),
+                        "An attribute",
+                        "an object",
+                        first,
+                    )?;
                 }
                 None => return self.syntax("an attribute object"),
             }
