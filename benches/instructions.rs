@@ -1,0 +1,60 @@
+//! One contender run a given number of times, for counting instructions with
+//! callgrind, which is repeatable where wall time on a shared machine is not.
+//!
+//! ```text
+//! cargo bench --all-features --bench instructions --no-run
+//! B=$(ls -t target/release/deps/instructions-* | grep -v '\.d$' | head -1)
+//! valgrind --tool=callgrind --callgrind-out-file=/dev/null $B validate_json 5 1024 1
+//! valgrind --tool=callgrind --callgrind-out-file=/dev/null $B validate_json 5 1024 201
+//! ```
+//!
+//! The difference of the two totals over 200 is the cost of one call, set-up
+//! excluded. Contenders: `validate_json`, `phase_one`, `serde_floor`,
+//! `serde_library_type`, `value_jsonschema`, `rejection` (the request with
+//! `<attributes>` violations, rendered to the AWS body) and `shape_non_ascii_name`.
+//! Without arguments (as `cargo bench` runs it) it does nothing.
+
+use std::hint::black_box;
+
+use cognito_validate::shape::ATTRIBUTE_NAME_LEGACY;
+use cognito_validate::{validate_json, Options, UpdateUserAttributesRequest};
+use common::{rejected, request, schema_validator, FloorRequest};
+
+mod common;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [what, attrs, token, n] = &args[..] else {
+        return;
+    };
+    let (Ok(attrs), Ok(token), Ok(n)) = (attrs.parse(), token.parse(), n.parse::<usize>()) else {
+        return;
+    };
+    let body = request(attrs, token);
+    let bytes = body.as_bytes();
+    let refused = rejected(attrs.max(1));
+    let opts = Options::default();
+    let phase_one = Options::default().phase_one_only();
+    let validator = schema_validator();
+    let name: String = "名前é👍ñ字ü∑".chars().cycle().take(32).collect();
+    let mut ok = 0usize;
+    for _ in 0..n {
+        let b = black_box(bytes);
+        ok += usize::from(match what.as_str() {
+            "validate_json" => validate_json(b, &opts).is_ok(),
+            "phase_one" => validate_json(b, &phase_one).is_ok(),
+            "serde_floor" => serde_json::from_slice::<FloorRequest<'_>>(b).is_ok(),
+            "serde_library_type" => {
+                serde_json::from_slice::<UpdateUserAttributesRequest<'_>>(b).is_ok()
+            }
+            "value_jsonschema" => {
+                serde_json::from_slice::<serde_json::Value>(b).is_ok_and(|v| validator.is_valid(&v))
+            }
+            "rejection" => validate_json(black_box(refused.as_bytes()), &opts)
+                .is_err_and(|r| !r.body().is_empty()),
+            "shape_non_ascii_name" => ATTRIBUTE_NAME_LEGACY.check(black_box(&name)).is_empty(),
+            _ => return,
+        });
+    }
+    assert_eq!(ok, n, "every run must give the expected verdict");
+}
