@@ -128,16 +128,21 @@ impl Rejection {
                 errors: 1,
             });
         }
-        let mut message = if phase_one == 1 {
+        let items: Vec<String> = diagnostics.iter().map(Diagnostic::message).collect();
+        let prefix = if phase_one == 1 {
             String::from("1 validation error detected: ")
         } else {
             format!("{phase_one} validation errors detected: ")
         };
-        for (i, d) in diagnostics.iter().enumerate() {
+        // Sized once: the items of a 50-violation answer are many kilobytes.
+        let len = prefix.len() + items.iter().map(|i| i.len() + 2).sum::<usize>();
+        let mut message = String::with_capacity(len);
+        message.push_str(&prefix);
+        for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 message.push_str("; ");
             }
-            message.push_str(&d.message());
+            message.push_str(item);
         }
         Some(Rejection {
             error_type: ErrorType::InvalidParameterException,

@@ -136,7 +136,9 @@ pub fn is_standard(name: &str) -> bool {
 pub fn is_custom_name(name: &str) -> bool {
     match name.strip_prefix("custom:") {
         Some(base) => {
-            base.chars().count() <= CUSTOM_BASE_MAX_LENGTH && Pattern::LegacyName.is_match(base)
+            // n bytes hold at most n scalar values: count only when needed.
+            (base.len() <= CUSTOM_BASE_MAX_LENGTH || base.chars().count() <= CUSTOM_BASE_MAX_LENGTH)
+                && Pattern::LegacyName.is_match(base)
         }
         None => false,
     }
@@ -315,12 +317,15 @@ impl Schema {
 
     /// Whether the app client may write `name`: yes without a write list;
     /// with one, when the list names it or the pool requires it.
-    pub fn may_write(&self, name: &str) -> bool {
+    pub fn may_write_attribute(&self, name: &str) -> bool {
+        self.may_write(name, self.attribute(name))
+    }
+
+    /// [`Schema::may_write_attribute`] with the attribute already looked up.
+    pub(crate) fn may_write(&self, name: &str, attr: Option<&SchemaAttribute>) -> bool {
         match &self.write_attributes {
             None => true,
-            Some(list) => {
-                list.iter().any(|w| w == name) || self.attribute(name).is_some_and(|a| a.required)
-            }
+            Some(list) => list.iter().any(|w| w == name) || attr.is_some_and(|a| a.required),
         }
     }
 

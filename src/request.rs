@@ -51,7 +51,12 @@ pub struct AttributeType<'a> {
     #[serde(borrow)]
     pub name: Cow<'a, str>,
     /// `Value`; optional in the model. Secret.
-    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        borrow,
+        default,
+        deserialize_with = "borrowed_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<Cow<'a, str>>,
 }
 
@@ -157,6 +162,14 @@ impl Serialize for ClientMetadata<'_> {
 /// A string that borrows from the input when it has no escapes.
 #[derive(Deserialize)]
 struct Borrowed<'a>(#[serde(borrow)] Cow<'a, str>);
+
+/// serde borrows a `Cow<str>` only when it is the field's whole type; an
+/// `Option<Cow<str>>` would always be copied. This borrows it too.
+fn borrowed_option<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Cow<'a, str>>, D::Error> {
+    Ok(Option::<Borrowed<'de>>::deserialize(d)?.map(|b| b.0))
+}
 
 impl<'de: 'a, 'a> Deserialize<'de> for ClientMetadata<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -109,18 +109,19 @@ pub(crate) fn attribute(sink: &mut Sink, schema: &Schema, a: &Attribute<'_>) {
         });
         return;
     }
-    if name.starts_with("dev:") || schema.attribute(name).is_some_and(|s| s.developer_only) {
+    // One lookup serves every rule below.
+    let attr = schema.attribute(name);
+    if name.starts_with("dev:") || attr.is_some_and(|s| s.developer_only) {
         report(sink, Rule::DeveloperOnlyAttribute, a, false, || {
             format!("user.{name}: Developer-only attributes cannot be updated by the user; use AdminUpdateUserAttributes.")
         });
         return;
     }
-    if !schema.may_write(name) {
+    if !schema.may_write(name, attr) {
         report(sink, Rule::UnauthorizedWrite, a, false, || {
             "A client attempted to write unauthorized attribute".into()
         });
     }
-    let attr = schema.attribute(name);
     if attr.is_none() && (schema.is_closed() || !is_custom_name(name)) {
         let help = suggest(schema, name).map(|s| format!("did you mean '{s}'?"));
         report_help(
@@ -162,7 +163,16 @@ pub(crate) fn attribute(sink: &mut Sink, schema: &Schema, a: &Attribute<'_>) {
     }
     match attr.data_type {
         DataType::String => {
-            let len = value.chars().count() as u64;
+            // n bytes hold between n/4 and n scalar values: count only when
+            // the byte length cannot settle both bounds.
+            let bytes = value.len() as u64;
+            let settled = attr.max_length.is_none_or(|m| bytes <= m)
+                && attr.min_length.is_none_or(|m| m <= bytes / 4);
+            let len = if settled {
+                bytes / 4
+            } else {
+                value.chars().count() as u64
+            };
             if let Some(min) = attr.min_length.filter(|&m| len < m) {
                 report(sink, Rule::StringTooShort, a, true, || {
                     format!("user.{name}: String must be no shorter than {min} characters")
@@ -246,7 +256,13 @@ pub(crate) fn is_possible_email(s: &str) -> bool {
         Some((local, domain)) => {
             !local.is_empty()
                 && !domain.is_empty()
-                && !domain.chars().any(|c| c.is_whitespace() || c.is_control())
+                && if domain.is_ascii() {
+                    // ASCII white space and controls are all at or below
+                    // space, or DEL.
+                    !domain.bytes().any(|b| b <= b' ' || b == 0x7f)
+                } else {
+                    !domain.chars().any(|c| c.is_whitespace() || c.is_control())
+                }
         }
     }
 }

@@ -353,17 +353,11 @@ fn limits_are_enforced() {
         "]".repeat(10)
     );
     assert!(validate_json(body.as_bytes(), &p1()).is_ok());
-    assert_eq!(
-        codes(&body, &p1().with_max_depth(10)),
-        ["J008"]
-    );
+    assert_eq!(codes(&body, &p1().with_max_depth(10)), ["J008"]);
     assert!(validate_json(body.as_bytes(), &p1().with_max_depth(11)).is_ok());
     let n = body.len();
     assert!(validate_json(body.as_bytes(), &p1().with_max_input_bytes(n)).is_ok());
-    assert_eq!(
-        codes(&body, &p1().with_max_input_bytes(n - 1)),
-        ["J007"]
-    );
+    assert_eq!(codes(&body, &p1().with_max_input_bytes(n - 1)), ["J007"]);
     // Nesting far beyond any thread's stack is refused, not a crash.
     let deep = format!(
         r#"{{"AccessToken": "t", "UserAttributes": [], "X": {}}}"#,
@@ -403,10 +397,7 @@ fn unknown_members_warn_with_did_you_mean() {
         "/UserAttributes/0/value"
     );
     // A request that only misspells a required member is missing it.
-    let r = reject(
-        r#"{"accessToken": "t", "UserAttributes": []}"#,
-        &p1(),
-    );
+    let r = reject(r#"{"accessToken": "t", "UserAttributes": []}"#, &p1());
     assert!(r
         .message()
         .contains("Value at 'accessToken' failed to satisfy constraint: Member must not be null"));
@@ -428,4 +419,17 @@ fn typed_request_validates_the_same_shapes() {
     let dup =
         r#"{"AccessToken": "t", "UserAttributes": [], "ClientMetadata": {"a": "1", "a": "2"}}"#;
     assert!(serde_json::from_str::<cognito_validate::UpdateUserAttributesRequest>(dup).is_err());
+}
+
+#[test]
+fn the_typed_parse_borrows_values_too() {
+    use std::borrow::Cow;
+    let body = r#"{"AccessToken": "t", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}, {"Name": "x", "Value": "a\nb"}, {"Name": "y"}]}"#;
+    let req: cognito_validate::UpdateUserAttributesRequest = serde_json::from_str(body).unwrap();
+    assert!(matches!(
+        req.user_attributes[0].value,
+        Some(Cow::Borrowed("Ada"))
+    ));
+    assert!(matches!(&req.user_attributes[1].value, Some(Cow::Owned(s)) if s == "a\nb"));
+    assert_eq!(req.user_attributes[2].value, None);
 }

@@ -187,6 +187,16 @@ fn formats_and_constraints() {
             .collect()
     };
     let p = pool_opts();
+    // Lengths count scalar values, not bytes: ten 3-byte digits make a
+    // 10-character birthdate; eleven do not.
+    assert_eq!(
+        codes(request(&[("birthdate", Some("１９９０-０１-０１"))]), &d),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        codes(request(&[("birthdate", Some("１９９０-０１-０１１"))]), &d),
+        ["A009"]
+    );
     assert_eq!(codes(request(&[("updated_at", Some("-1"))]), &d), ["A011"]);
     assert_eq!(
         codes(request(&[("updated_at", Some("soon"))]), &d),
