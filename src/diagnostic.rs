@@ -66,7 +66,11 @@ impl fmt::Display for Constraint {
             }
             Constraint::NotNull => f.write_str("Member must not be null"),
             Constraint::OneOf(set) => {
-                write!(f, "Member must satisfy enum value set: [{}]", set.join(", "))
+                write!(
+                    f,
+                    "Member must satisfy enum value set: [{}]",
+                    set.join(", ")
+                )
             }
         }
     }

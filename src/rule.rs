@@ -423,7 +423,9 @@ impl Rule {
                 "email_verified or phone_number_verified is set by the user."
             }
             Rule::DeliveryMedium => "A response's DeliveryMedium is not SMS or EMAIL.",
-            Rule::DestinationTooLong => "A response's Destination is longer than 131072 characters.",
+            Rule::DestinationTooLong => {
+                "A response's Destination is longer than 131072 characters."
+            }
         }
     }
 
@@ -651,14 +653,18 @@ Reports conflict on whether the service ignores `email_verified` and \
 `phone_number_verified` when a user sets them, or refuses them. Verification normally \
 goes through VerifyUserAttribute. A warning; the value must still be `true` or `false`."
             }
-            Rule::DeliveryMedium => "\
+            Rule::DeliveryMedium => {
+                "\
 For emulators and mocks: in an UpdateUserAttributes response, each entry of \
 `CodeDeliveryDetailsList` has a `DeliveryMedium` of `SMS` or `EMAIL` (the model's enum), \
 and an `AttributeName` that follows the attribute-name rules (S101-S103). The message uses \
-the framework's enum wording `Member must satisfy enum value set: [SMS, EMAIL]`.",
-            Rule::DestinationTooLong => "\
+the framework's enum wording `Member must satisfy enum value set: [SMS, EMAIL]`."
+            }
+            Rule::DestinationTooLong => {
+                "\
 For emulators and mocks: a response's `Destination` (the masked address the code went \
-to, such as `a***@e***`) is a `StringType` of at most 131072 characters.",
+to, such as `a***@e***`) is a `StringType` of at most 131072 characters."
+            }
         }
     }
 
@@ -764,8 +770,12 @@ to, such as `a***@e***`) is a `StringType` of at most 131072 characters.",
             Rule::VerifiedAttribute => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email_verified", "Value": "true"}]}"#
             }
-            Rule::DeliveryMedium => r#"{"CodeDeliveryDetailsList": [{"Destination": "a***@e***", "DeliveryMedium": "FAX", "AttributeName": "email"}]}"#,
-            Rule::DestinationTooLong => r#"{"CodeDeliveryDetailsList": [{"Destination": "<131073 characters>", "DeliveryMedium": "EMAIL", "AttributeName": "email"}]}"#,
+            Rule::DeliveryMedium => {
+                r#"{"CodeDeliveryDetailsList": [{"Destination": "a***@e***", "DeliveryMedium": "FAX", "AttributeName": "email"}]}"#
+            }
+            Rule::DestinationTooLong => {
+                r#"{"CodeDeliveryDetailsList": [{"Destination": "<131073 characters>", "DeliveryMedium": "EMAIL", "AttributeName": "email"}]}"#
+            }
         }
     }
 
@@ -850,8 +860,12 @@ to, such as `a***@e***`) is a `StringType` of at most 131072 characters.",
             Rule::VerifiedAttribute => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email", "Value": "ada@example.com"}]}"#
             }
-            Rule::DeliveryMedium => r#"{"CodeDeliveryDetailsList": [{"Destination": "a***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}]}"#,
-            Rule::DestinationTooLong => r#"{"CodeDeliveryDetailsList": [{"Destination": "+*******1212", "DeliveryMedium": "SMS", "AttributeName": "phone_number"}]}"#,
+            Rule::DeliveryMedium => {
+                r#"{"CodeDeliveryDetailsList": [{"Destination": "a***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}]}"#
+            }
+            Rule::DestinationTooLong => {
+                r#"{"CodeDeliveryDetailsList": [{"Destination": "+*******1212", "DeliveryMedium": "SMS", "AttributeName": "phone_number"}]}"#
+            }
         }
     }
 }
