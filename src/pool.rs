@@ -101,28 +101,55 @@ pub enum SchemaError {
     WriteAttributes(String),
 }
 
+/// The MaxLength of the default pool's String attributes.
+const STANDARD_MAX_LENGTH: u64 = 2048;
+
 /// The standard attributes (reference section 6) as the default pool has them.
 const STANDARD: &[(&str, DataType, u64, u64, bool)] = &[
     // name, type, min length, max length, mutable
-    ("sub", DataType::String, 1, 2048, false),
-    ("name", DataType::String, 0, 2048, true),
-    ("given_name", DataType::String, 0, 2048, true),
-    ("family_name", DataType::String, 0, 2048, true),
-    ("middle_name", DataType::String, 0, 2048, true),
-    ("nickname", DataType::String, 0, 2048, true),
-    ("preferred_username", DataType::String, 0, 2048, true),
-    ("profile", DataType::String, 0, 2048, true),
-    ("picture", DataType::String, 0, 2048, true),
-    ("website", DataType::String, 0, 2048, true),
-    ("email", DataType::String, 0, 2048, true),
+    ("sub", DataType::String, 1, STANDARD_MAX_LENGTH, false),
+    ("name", DataType::String, 0, STANDARD_MAX_LENGTH, true),
+    ("given_name", DataType::String, 0, STANDARD_MAX_LENGTH, true),
+    (
+        "family_name",
+        DataType::String,
+        0,
+        STANDARD_MAX_LENGTH,
+        true,
+    ),
+    (
+        "middle_name",
+        DataType::String,
+        0,
+        STANDARD_MAX_LENGTH,
+        true,
+    ),
+    ("nickname", DataType::String, 0, STANDARD_MAX_LENGTH, true),
+    (
+        "preferred_username",
+        DataType::String,
+        0,
+        STANDARD_MAX_LENGTH,
+        true,
+    ),
+    ("profile", DataType::String, 0, STANDARD_MAX_LENGTH, true),
+    ("picture", DataType::String, 0, STANDARD_MAX_LENGTH, true),
+    ("website", DataType::String, 0, STANDARD_MAX_LENGTH, true),
+    ("email", DataType::String, 0, STANDARD_MAX_LENGTH, true),
     ("email_verified", DataType::Boolean, 0, 0, true),
-    ("gender", DataType::String, 0, 2048, true),
+    ("gender", DataType::String, 0, STANDARD_MAX_LENGTH, true),
     ("birthdate", DataType::String, 10, 10, true),
-    ("zoneinfo", DataType::String, 0, 2048, true),
-    ("locale", DataType::String, 0, 2048, true),
-    ("phone_number", DataType::String, 0, 2048, true),
+    ("zoneinfo", DataType::String, 0, STANDARD_MAX_LENGTH, true),
+    ("locale", DataType::String, 0, STANDARD_MAX_LENGTH, true),
+    (
+        "phone_number",
+        DataType::String,
+        0,
+        STANDARD_MAX_LENGTH,
+        true,
+    ),
     ("phone_number_verified", DataType::Boolean, 0, 0, true),
-    ("address", DataType::String, 0, 2048, true),
+    ("address", DataType::String, 0, STANDARD_MAX_LENGTH, true),
     ("updated_at", DataType::Number, 0, 0, true),
 ];
 

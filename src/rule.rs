@@ -971,4 +971,36 @@ mod tests {
         }
         assert_eq!(Rule::from_code("X999"), None);
     }
+
+    /// The texts quote the limits; they must quote the shapes' numbers, so
+    /// that a limit changed in `shape` cannot leave a text behind.
+    #[test]
+    fn texts_quote_the_shape_limits() {
+        use crate::shape::{ATTRIBUTE_NAME_LEGACY, ATTRIBUTE_VALUE, CLIENT_METADATA_STRING};
+        let limit = |s: &crate::shape::StringShape| s.max_length.unwrap().to_string();
+        let cases = [
+            (Rule::NameTooLong, limit(&ATTRIBUTE_NAME_LEGACY)),
+            (
+                Rule::NameTooShort,
+                ATTRIBUTE_NAME_LEGACY.min_length.to_string(),
+            ),
+            (Rule::ValueTooLong, limit(&ATTRIBUTE_VALUE)),
+            (Rule::MetadataKeyTooLong, limit(&CLIENT_METADATA_STRING)),
+            (Rule::MetadataValueTooLong, limit(&CLIENT_METADATA_STRING)),
+            (Rule::DestinationTooLong, limit(&CLIENT_METADATA_STRING)),
+        ];
+        for (rule, n) in cases {
+            assert!(rule.explanation().contains(&n), "{rule}: {n}");
+            if rule != Rule::NameTooShort {
+                assert!(rule.summary().contains(&n), "{rule}: {n}");
+            }
+        }
+        let base = crate::pool::CUSTOM_BASE_MAX_LENGTH.to_string();
+        assert!(Rule::NameTooLong
+            .explanation()
+            .contains(&format!("at most {base}")));
+        assert!(Rule::AttributeNotInSchema
+            .explanation()
+            .contains(&format!("1 to {base}")));
+    }
 }
