@@ -18,6 +18,12 @@ use std::cell::Cell;
 
 use cognito_validate::{validate_json, Options, UpdateUserAttributesRequest};
 
+// The benchmarks' inputs; this test uses their token only.
+#[allow(dead_code)]
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::jwt_like;
+
 struct Counting;
 
 thread_local! {
@@ -72,23 +78,6 @@ fn vec_growth_steps(n: usize) -> usize {
         steps += 1;
     }
     steps
-}
-
-/// A JWT-like token of exactly `len` characters from the token alphabet:
-/// three base64url parts joined by dots.
-fn jwt_like(len: usize) -> String {
-    const B64URL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut x: u32 = 0x9E37_79B9;
-    (0..len)
-        .map(|i| {
-            if i == len / 5 || i == len * 4 / 5 {
-                '.'
-            } else {
-                x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-                B64URL[(x >> 26) as usize] as char
-            }
-        })
-        .collect()
 }
 
 /// A request with `attrs` attributes, a token of `token_len` characters and
