@@ -18,8 +18,8 @@ use std::cell::Cell;
 
 use cognito_validate::{validate_json, Options, UpdateUserAttributesRequest};
 
-// The benchmarks' inputs; this test uses their token only.
-#[allow(dead_code)]
+// The benchmarks' inputs (the module allows its unused parts); this test
+// uses their token only.
 #[path = "../benches/common/mod.rs"]
 mod common;
 use common::jwt_like;
