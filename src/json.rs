@@ -309,6 +309,34 @@ impl<'a> Parser<'a, '_> {
         });
     }
 
+    /// A top-level member whose value is an array or object opening with
+    /// `open`: read by `read`, or `null`, or of the wrong type (reported).
+    fn container(
+        &mut self,
+        open: u8,
+        member: Member,
+        read: impl FnOnce(&mut Self) -> Parse<()>,
+    ) -> Parse<Seen> {
+        match self.peek() {
+            Some(b) if b == open => {
+                read(self)?;
+                Ok(Seen::Present)
+            }
+            Some(b'n') => Ok(Seen::Null(self.null()?)),
+            Some(first) => {
+                let what = format!("`{}`", member.wire_name());
+                let expected = if open == b'[' {
+                    "an array"
+                } else {
+                    "an object"
+                };
+                self.skip_wrong_type(Path::root().member(member), &what, expected, first)?;
+                Ok(Seen::Reported)
+            }
+            None => self.syntax("a value"),
+        }
+    }
+
     /// `"key"` then `:`; returns the key and its span (quotes included).
     #[inline]
     fn key(&mut self) -> Parse<(Cow<'a, str>, Span)> {
@@ -423,43 +451,16 @@ impl<'a> Parser<'a, '_> {
                         };
                     }
                     Some(Member::UserAttributes) => {
-                        attrs_seen = match self.peek() {
-                            Some(b'[') => {
-                                self.attributes(&mut attributes)?;
-                                Seen::Present
-                            }
-                            Some(b'n') => Seen::Null(self.null()?),
-                            Some(first) => {
-                                self.skip_wrong_type(
-                                    Path::root().member(Member::UserAttributes),
-                                    "`UserAttributes`",
-                                    "an array",
-                                    first,
-                                )?;
-                                Seen::Reported
-                            }
-                            None => return self.syntax("a value"),
-                        };
+                        attrs_seen = self.container(b'[', Member::UserAttributes, |p| {
+                            p.attributes(&mut attributes)
+                        })?;
                     }
                     Some(_) => {
-                        meta_seen = match self.peek() {
-                            Some(b'{') => {
-                                metadata = Some(self.metadata()?);
-                                Seen::Present
-                            }
-                            // Optional: null is the same as absent.
-                            Some(b'n') => Seen::Null(self.null()?),
-                            Some(first) => {
-                                self.skip_wrong_type(
-                                    Path::root().member(Member::ClientMetadata),
-                                    "`ClientMetadata`",
-                                    "an object",
-                                    first,
-                                )?;
-                                Seen::Reported
-                            }
-                            None => return self.syntax("a value"),
-                        };
+                        // Optional: null is the same as absent.
+                        meta_seen = self.container(b'{', Member::ClientMetadata, |p| {
+                            metadata = Some(p.metadata()?);
+                            Ok(())
+                        })?;
                     }
                     None => {
                         self.unknown(
