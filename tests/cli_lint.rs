@@ -105,6 +105,11 @@ fn a_directory_is_searched_recursively_and_findings_sit_where_the_text_says() {
     assert!(items[0]["message"].as_str().unwrap().starts_with(
         "Value 'given name' at 'userAttributes.3.member.name' failed to satisfy constraint"
     ));
+    // Shape rules speak the service's words; JSON rules and warnings the tool's.
+    for i in &items {
+        let code = i["code"].as_str().unwrap();
+        assert_eq!(i["aws_wording"], code.starts_with('S'), "{code}");
+    }
     assert_eq!(items[5]["severity"], "warning");
     assert!(items[5]["help"]
         .as_str()

@@ -32,7 +32,9 @@ FORMATS
               \"aws_path\": string, the path as AWS writes it
                          (userAttributes.1.member.name; \"\" for the root),
               \"message\": string, the AWS item for S rules, else the tool's words,
-              \"help\":    string or null}
+              \"help\":    string or null,
+              \"aws_wording\": boolean, whether the message is the service's
+                         own wording rather than this tool's}
            The schema is stable: fields are only ever added, never renamed,
            removed or given another meaning.
   sarif    SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.

@@ -17,6 +17,7 @@
 //! | `aws_path` | string             | AWS's path, e.g. `userAttributes.1.member.name` |
 //! | `message`  | string             | the AWS item for S rules, the tool's words otherwise |
 //! | `help`     | string or null     | a hint |
+//! | `aws_wording` | boolean         | whether `message` is the service's own wording (observed, or its framework's) rather than this tool's |
 
 use std::io::{self, Write};
 
@@ -38,6 +39,7 @@ struct Item<'a> {
     aws_path: String,
     message: String,
     help: Option<&'a str>,
+    aws_wording: bool,
 }
 
 #[derive(Serialize)]
@@ -68,6 +70,7 @@ pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             aws_path: d.path.aws(),
             message: d.message(),
             help: d.help.as_deref(),
+            aws_wording: d.rule.aws_wording(),
         };
         out.write_all(if first { b"\n" } else { b",\n" })?;
         first = false;
