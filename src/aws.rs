@@ -11,31 +11,6 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::rule::{ErrorType, Rule, Severity};
 
-/// The order in which the service is taken to apply its business rules; the
-/// first class with a finding is its answer. Not published: this order is the
-/// library's choice (request-level checks, then permission, existence,
-/// mutability, deletion, the schema's type constraints, formats).
-fn class_rank(rule: Rule) -> u8 {
-    match rule {
-        Rule::NullValue => 0,
-        Rule::ModifySub => 1,
-        Rule::UnauthorizedWrite => 2,
-        Rule::AttributeNotInSchema => 3,
-        Rule::DeveloperOnlyAttribute => 4,
-        Rule::ImmutableAttribute => 5,
-        Rule::RequiredAttributeDeleted => 6,
-        Rule::StringTooShort
-        | Rule::StringTooLong
-        | Rule::NotANumber
-        | Rule::NumberOutOfRange
-        | Rule::NotABoolean
-        | Rule::NotADateTime => 7,
-        Rule::InvalidEmail => 8,
-        Rule::InvalidPhoneNumber => 9,
-        _ => 10,
-    }
-}
-
 /// Whether the service words the rule as `user.<name>: …` lines, one per name,
 /// each ending in a line break (reference section 4).
 fn line_form(rule: Rule) -> bool {
@@ -157,8 +132,11 @@ impl Rejection {
     /// them; `user.<name>: …` classes list one line per name, each ending in
     /// `\n`.
     fn phase_two(mut diagnostics: Vec<Diagnostic>) -> Rejection {
-        let first = diagnostics.iter().map(|d| class_rank(d.rule)).min();
-        diagnostics.retain(|d| Some(class_rank(d.rule)) == first);
+        let first = diagnostics
+            .iter()
+            .filter_map(|d| d.rule.business_order())
+            .min();
+        diagnostics.retain(|d| d.rule.business_order() == first);
         let error_type = diagnostics
             .first()
             .map_or(ErrorType::InvalidParameterException, |d| {

@@ -350,26 +350,36 @@ impl Rule {
     /// rules, which it applies only to a request that passed phase one.
     pub const fn phase(self) -> u8 {
         match self {
-            Rule::AttributeNotInSchema
-            | Rule::ModifySub
-            | Rule::ImmutableAttribute
-            | Rule::NullValue
-            | Rule::RequiredAttributeDeleted
-            | Rule::InvalidEmail
-            | Rule::InvalidPhoneNumber
-            | Rule::StringTooShort
+            Rule::DuplicateAttribute | Rule::EmptyAttributeList | Rule::VerifiedAttribute => 2,
+            _ if self.business_order().is_some() => 2,
+            _ => 1,
+        }
+    }
+
+    /// For the business rules that refuse a request, the order in which the
+    /// service is taken to apply them: the first class with a finding is its
+    /// answer. Not published: this order is the library's choice (request-level
+    /// checks, then permission, existence, mutability, deletion, the schema's
+    /// type constraints, formats). Rules of one class share a number.
+    pub(crate) const fn business_order(self) -> Option<u8> {
+        Some(match self {
+            Rule::NullValue => 0,
+            Rule::ModifySub => 1,
+            Rule::UnauthorizedWrite => 2,
+            Rule::AttributeNotInSchema => 3,
+            Rule::DeveloperOnlyAttribute => 4,
+            Rule::ImmutableAttribute => 5,
+            Rule::RequiredAttributeDeleted => 6,
+            Rule::StringTooShort
             | Rule::StringTooLong
             | Rule::NotANumber
             | Rule::NumberOutOfRange
             | Rule::NotABoolean
-            | Rule::NotADateTime
-            | Rule::DeveloperOnlyAttribute
-            | Rule::UnauthorizedWrite
-            | Rule::DuplicateAttribute
-            | Rule::EmptyAttributeList
-            | Rule::VerifiedAttribute => 2,
-            _ => 1,
-        }
+            | Rule::NotADateTime => 7,
+            Rule::InvalidEmail => 8,
+            Rule::InvalidPhoneNumber => 9,
+            _ => return None,
+        })
     }
 
     /// One line on what the rule checks.
