@@ -59,7 +59,15 @@ pub use rule::{ErrorType, Rule, Severity};
 pub use semantics::SchemaMode;
 pub use shape::NamePattern;
 
-/// Parses a request body and checks every phase-one constraint.
+/// The README's Rust examples, compiled and run as doctests so that they
+/// cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
+/// Parses a request body and checks it the way the service does: every
+/// shape constraint (phase one), then the business rules of
+/// [`Options::schema`] (phase two; the default pool's unless told otherwise).
 ///
 /// Returns the request, borrowing every string without escapes from `input`,
 /// or the service's answer. Never panics: every byte sequence gets a verdict.
