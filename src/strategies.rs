@@ -16,11 +16,17 @@
 //!   [`metadata_string`], [`client_metadata`], [`attribute`]. Lengths are
 //!   drawn with extra weight on the boundaries: 0 or 1, the maximum and one
 //!   below it.
-//! - Broken requests: [`breaking`] gives, for a phase-one [`Rule`], a strategy of
-//!   [`Broken`] inputs whose diagnostics ([`crate::check_json`]) name exactly
-//!   the rules in [`Broken::expected`], and [`invalid_request`] mixes them.
-//!   One pairing is unavoidable and documented there: an empty name breaks
-//!   both the length (S101) and the pattern (S103), as the service says.
+//! - Broken requests: [`breaking`] gives, for every [`Rule`] about requests,
+//!   a strategy of [`Broken`] inputs whose diagnostics ([`crate::check_json`])
+//!   under [`Broken::options`] name exactly the rules in [`Broken::expected`],
+//!   and [`invalid_request`] mixes those of the error rules. Phase-one rules
+//!   (shapes and JSON) are broken with the business rules turned off; a
+//!   business rule (phase two) is broken by a request that passes phase one,
+//!   checked against the default pool or against a small pool schema (or app
+//!   client write list) built for the input. One pairing is unavoidable and
+//!   documented there: an empty name breaks both the length (S101) and the
+//!   pattern (S103), as the service says. The two rules about responses
+//!   (R001, R002) have none: no request can break them.
 //!
 //! The generated tokens and values are random text, not secrets, so the
 //! `Debug` output of a [`Broken`] input shows its bytes; the typed request's
@@ -64,6 +70,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 use proptest::collection::vec;
@@ -73,6 +80,7 @@ use proptest::strategy::BoxedStrategy;
 use serde_json::Value as Json;
 use unicode_general_category::get_general_category;
 
+use crate::pool::{is_custom_name, is_standard, Schema, CUSTOM_BASE_MAX_LENGTH};
 use crate::shape::{NamePattern, Pattern, ACCESS_TOKEN, ATTRIBUTE_VALUE, CLIENT_METADATA_STRING};
 use crate::{AttributeType, ClientMetadata, Options, Rule, UpdateUserAttributesRequest};
 
@@ -501,8 +509,16 @@ pub struct Broken {
     /// The request body.
     pub bytes: Vec<u8>,
     /// The options under which it breaks the rules: the defaults with the
-    /// request's name pattern and phase one only ([`Options::phase_one_only`]:
-    /// no user pool's business rules), and for J007 and J008 a lowered limit.
+    /// request's name pattern, and
+    /// - for a phase-one rule, phase one only ([`Options::phase_one_only`]: no
+    ///   user pool's business rules), and for J007 and J008 a lowered limit;
+    /// - for a business rule, the default pool
+    ///   ([`crate::SchemaMode::DefaultPool`], as [`Options::default`]) or a
+    ///   pool built for this input ([`Options::with_schema`]): a schema read
+    ///   with [`Schema::from_json`] from a `SchemaAttributes` array that
+    ///   declares the broken attribute and every other custom attribute of the
+    ///   request, or the default pool with an app client's write list
+    ///   ([`Schema::with_write_attributes`]).
     pub options: Options,
     /// The rules [`crate::check_json`] reports for it, each at least once and
     /// nothing else, in [`Rule::ALL`] order.
@@ -620,10 +636,698 @@ fn bad_utf8() -> BoxedStrategy<Vec<u8>> {
     .boxed()
 }
 
+// ---------------------------------------------------------------------------
+// Phase two: requests valid in phase one that break one business rule.
+// ---------------------------------------------------------------------------
+
+/// The standard String attributes without a format or length of their own
+/// in the default pool (reference section 6): any value of up to 2048
+/// characters is valid, and a blank one deletes.
+const FREE_STANDARD: [&str; 13] = [
+    "name",
+    "given_name",
+    "family_name",
+    "middle_name",
+    "nickname",
+    "preferred_username",
+    "profile",
+    "picture",
+    "website",
+    "gender",
+    "zoneinfo",
+    "locale",
+    "address",
+];
+
+/// An attribute's `Value` member as written in the request.
+#[derive(Clone, Debug)]
+enum Val {
+    /// No `Value` member.
+    Absent,
+    /// `"Value": null`.
+    Null,
+    /// `"Value": "<text>"`.
+    Text(String),
+}
+
+/// One attribute of a phase-two request.
+type Attr = (String, Val);
+
+/// Which business rules a phase-two request is checked against.
+#[derive(Clone, Debug)]
+enum Pool {
+    /// [`Schema::default_pool`], through [`Options::default`].
+    Default,
+    /// A pool read from a `SchemaAttributes` array: these entries, then every
+    /// custom attribute of the other attributes of the request as a mutable,
+    /// optional String without constraints.
+    Declared(Vec<Json>),
+}
+
+/// Strings of `len` characters drawn from `alphabet`.
+fn chars_from(alphabet: &'static str, len: RangeInclusive<usize>) -> BoxedStrategy<String> {
+    vec(select(alphabet.chars().collect::<Vec<char>>()), len)
+        .prop_map(String::from_iter)
+        .boxed()
+}
+
+/// Strings of `len` characters drawn from `chars`.
+fn chars_of(chars: BoxedStrategy<char>, len: RangeInclusive<usize>) -> BoxedStrategy<String> {
+    vec(chars, len).prop_map(String::from_iter).boxed()
+}
+
+/// Any character but an ASCII digit.
+fn non_digit() -> BoxedStrategy<char> {
+    any::<char>()
+        .prop_filter("an ASCII digit", |c| !c.is_ascii_digit())
+        .boxed()
+}
+
+/// A name the default pool admits as a custom attribute: `custom:` and a base
+/// of 1 to [`CUSTOM_BASE_MAX_LENGTH`] characters of the legacy name pattern
+/// (whichever pattern the pool's names follow), at most 27 characters in all.
+fn custom_name() -> BoxedStrategy<String> {
+    length(1, CUSTOM_BASE_MAX_LENGTH)
+        .prop_flat_map(|n| vec(name_char(NamePattern::Legacy), n))
+        .prop_map(|base| format!("custom:{}", String::from_iter(base)))
+        .boxed()
+}
+
+/// An address the service cannot call malformed: a non-empty local part
+/// (any characters), `@`, and a domain without `@`, white space or controls.
+fn email() -> BoxedStrategy<String> {
+    let domain_char = any::<char>()
+        .prop_filter("not allowed in a domain", |c| {
+            *c != '@' && !c.is_whitespace() && !c.is_control()
+        })
+        .boxed();
+    (
+        chars_of(any::<char>().boxed(), 1..=12),
+        chars_of(domain_char, 1..=12),
+        chars_from("abcdefghijklmnopqrstuvwxyz", 0..=6),
+    )
+        .prop_map(|(local, domain, tld)| {
+            if tld.is_empty() {
+                format!("{local}@{domain}")
+            } else {
+                format!("{local}@{domain}.{tld}")
+            }
+        })
+        .boxed()
+}
+
+/// A value the default pool accepts for the attribute `name` (a standard
+/// attribute other than `sub` and the `_verified` ones, or a custom one).
+fn valid_value(name: &str) -> BoxedStrategy<String> {
+    match name {
+        "email" => email(),
+        "phone_number" => chars_from("0123456789", 1..=15)
+            .prop_map(|d| format!("+{d}"))
+            .boxed(),
+        // Exactly 10 characters: the pool's only constraint on it.
+        "birthdate" => (0u32..=9999, 1u32..=12, 1u32..=31)
+            .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+            .boxed(),
+        // An integer of at least 0 (MinValue 0).
+        "updated_at" => prop_oneof![
+            Just(0u64),
+            0u64..=4_000_000_000,
+            Just(i64::MAX.unsigned_abs())
+        ]
+        .prop_map(|n| n.to_string())
+        .boxed(),
+        // Free text, a blank value included (it deletes an optional attribute).
+        _ => short_string(),
+    }
+}
+
+/// An attribute the default pool accepts: a standard one (not `sub`, not an
+/// `_verified` one) with a valid value, or a custom one with any short value.
+fn valid_attr() -> BoxedStrategy<Attr> {
+    let name = prop_oneof![
+        4 => select(FREE_STANDARD.to_vec()).prop_map(str::to_owned),
+        3 => custom_name(),
+        1 => select(vec!["email", "phone_number", "birthdate", "updated_at"]).prop_map(str::to_owned),
+    ];
+    name.prop_flat_map(|n| {
+        let v = valid_value(&n);
+        (Just(n), v)
+    })
+    .prop_map(|(n, v)| (n, Val::Text(v)))
+    .boxed()
+}
+
+/// The token and, in half of the requests, metadata of a phase-two request.
+fn envelope() -> BoxedStrategy<(String, Option<ClientMetadata<'static>>)> {
+    (
+        chars_of(select(token_alphabet()).boxed(), 1..=40),
+        proptest::option::of(short_metadata()),
+    )
+        .boxed()
+}
+
+/// The compact JSON text of a request with these attributes.
+fn request_text(token: &str, metadata: Option<&ClientMetadata<'_>>, attrs: &[Attr]) -> String {
+    let list = attrs
+        .iter()
+        .map(|(n, v)| {
+            let mut o = serde_json::Map::new();
+            o.insert("Name".into(), Json::String(n.clone()));
+            match v {
+                Val::Absent => {}
+                Val::Null => {
+                    o.insert("Value".into(), Json::Null);
+                }
+                Val::Text(t) => {
+                    o.insert("Value".into(), Json::String(t.clone()));
+                }
+            }
+            Json::Object(o)
+        })
+        .collect();
+    let mut v = serde_json::json!({"AccessToken": token, "UserAttributes": Json::Array(list)});
+    if let Some(m) = metadata {
+        let entries =
+            m.0.iter()
+                .map(|(k, v)| (k.to_string(), Json::String(v.to_string())))
+                .collect();
+        v["ClientMetadata"] = Json::Object(entries);
+    }
+    text(&v)
+}
+
+/// Keeps the first attribute of each name, and none named `except`: a name
+/// set twice is a finding of its own (W010).
+fn distinct(attrs: Vec<Attr>, except: &str) -> Vec<Attr> {
+    let mut out: Vec<Attr> = Vec::with_capacity(attrs.len());
+    for a in attrs {
+        if a.0 != except && !out.iter().any(|b| b.0 == a.0) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// A pool schema: the `declared` entries, and every custom attribute among
+/// `others` as a mutable, optional String.
+fn declared_pool(mut declared: Vec<Json>, others: &[Attr]) -> Schema {
+    for (n, _) in others {
+        if n.starts_with("custom:") && !declared.iter().any(|d| d["Name"] == n.as_str()) {
+            declared.push(serde_json::json!({"Name": n, "AttributeDataType": "String"}));
+        }
+    }
+    // The entries are objects with distinct, non-empty names, known data
+    // types, and integer constraints with each minimum at most its maximum:
+    // everything `Schema::from_json` asks of a schema.
+    Schema::from_json(text(&Json::Array(declared)).as_bytes()).expect("a well-formed schema")
+}
+
+/// A phase-two input expecting `rule` under `schema` (`None`: the default pool).
+fn business(bytes: String, pattern: NamePattern, rule: Rule, schema: Option<Schema>) -> Broken {
+    let options = Options::default().with_name_pattern(pattern);
+    Broken {
+        bytes: bytes.into_bytes(),
+        options: match schema {
+            Some(s) => options.with_schema(s),
+            None => options,
+        },
+        expected: vec![rule],
+    }
+}
+
+/// Requests of zero to three valid attributes ([`valid_attr`]) with the
+/// attribute `broken` draws at a random position among them, checked against
+/// the pool it names.
+fn around(
+    pattern: NamePattern,
+    rule: Rule,
+    broken: impl Strategy<Value = (Attr, Pool)> + 'static,
+) -> BoxedStrategy<Broken> {
+    (envelope(), vec(valid_attr(), 0..=3), any::<Index>(), broken)
+        .prop_map(move |((token, meta), others, at, (attr, pool))| {
+            let mut attrs = distinct(others, &attr.0);
+            let schema = match pool {
+                Pool::Default => None,
+                Pool::Declared(d) => Some(declared_pool(d, &attrs)),
+            };
+            attrs.insert(at.index(attrs.len() + 1), attr);
+            business(
+                request_text(&token, meta.as_ref(), &attrs),
+                pattern,
+                rule,
+                schema,
+            )
+        })
+        .boxed()
+}
+
+/// A value, or now and then none (the rule applies whatever the value).
+fn any_val() -> BoxedStrategy<Val> {
+    prop_oneof![
+        8 => short_string().prop_map(Val::Text),
+        1 => Just(Val::Absent),
+        1 => Just(Val::Null),
+    ]
+    .boxed()
+}
+
+/// `-?[0-9]+`: what a Number attribute accepts (reference section 6).
+fn is_integer(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Non-empty text that is not an integer: near misses (`1.5`, `+1`, `1e3`,
+/// full-width digits, …) and digits around one other character.
+fn not_integer() -> BoxedStrategy<String> {
+    let near = select(vec![
+        "1.5",
+        "1e3",
+        " 1",
+        "1 ",
+        "+1",
+        "-",
+        "--1",
+        "1-",
+        "0x1F",
+        "1,000",
+        "soon",
+        "NaN",
+        "Infinity",
+        "true",
+        "\u{661}\u{662}",
+        "\u{FF11}\u{FF12}",
+    ])
+    .prop_map(str::to_owned);
+    let spliced = (
+        chars_from("0123456789", 0..=6),
+        non_digit(),
+        chars_from("0123456789", 0..=6),
+    )
+        .prop_map(|(a, c, b)| format!("{a}{c}{b}"))
+        .prop_filter("an integer", |s| !is_integer(s));
+    prop_oneof![near, spliced].boxed()
+}
+
+/// A custom attribute of type `data_type` declared in a pool with `extra`
+/// members, and a value for it from `values`.
+fn declared(
+    data_type: &'static str,
+    extra: Json,
+    values: BoxedStrategy<String>,
+) -> BoxedStrategy<(Attr, Pool)> {
+    (custom_name(), values)
+        .prop_map(move |(n, v)| {
+            let mut d = serde_json::json!({"Name": n, "AttributeDataType": data_type});
+            if let (Some(o), Json::Object(e)) = (d.as_object_mut(), &extra) {
+                o.extend(e.clone());
+            }
+            ((n, Val::Text(v)), Pool::Declared(vec![d]))
+        })
+        .boxed()
+}
+
+/// The attribute (and pool) of a business rule's broken requests; `None`
+/// for the rules about a whole request or more than one attribute.
+fn broken_attribute(rule: Rule, p: NamePattern) -> Option<BoxedStrategy<(Attr, Pool)>> {
+    let data_type = select(vec!["String", "Number", "DateTime", "Boolean"]);
+    let s = match rule {
+        Rule::AttributeNotInSchema => {
+            let mut names: Vec<(u32, BoxedStrategy<String>)> = vec![
+                (
+                    3,
+                    name(p)
+                        .prop_filter("a name the default pool has", |n| {
+                            !is_standard(n) && !is_custom_name(n) && !n.starts_with("dev:")
+                        })
+                        .boxed(),
+                ),
+                (
+                    2,
+                    select(vec![
+                        "Email",
+                        "EMAIL",
+                        "given-name",
+                        "phone",
+                        "email_address",
+                        "updatedAt",
+                        "favorite_flavor",
+                        "custom:",
+                        "Custom:plan",
+                        "custom_plan",
+                        "dev",
+                        "dev_custom:x",
+                    ])
+                    .prop_map(str::to_owned)
+                    .boxed(),
+                ),
+                // A custom base one character too long, or longer.
+                (
+                    1,
+                    vec(
+                        name_char(NamePattern::Legacy),
+                        CUSTOM_BASE_MAX_LENGTH + 1..=25,
+                    )
+                    .prop_map(|b| format!("custom:{}", String::from_iter(b)))
+                    .boxed(),
+                ),
+            ];
+            if p == NamePattern::Current {
+                // White space passes the current name pattern but not a
+                // custom base, which follows the legacy one.
+                names.push((
+                    1,
+                    (
+                        chars_of(name_char(NamePattern::Legacy), 0..=9),
+                        select(CURRENT_EXTRA.to_vec()),
+                        chars_of(name_char(NamePattern::Legacy), 0..=9),
+                    )
+                        .prop_map(|(a, c, b)| format!("custom:{a}{c}{b}"))
+                        .boxed(),
+                ));
+            }
+            let default = (proptest::strategy::Union::new_weighted(names), any_val())
+                .prop_map(|(n, v)| ((n, v), Pool::Default));
+            // A well-formed custom name that a real pool does not declare.
+            let closed =
+                (custom_name(), any_val()).prop_map(|(n, v)| ((n, v), Pool::Declared(Vec::new())));
+            prop_oneof![3 => default, 1 => closed].boxed()
+        }
+        Rule::ModifySub => any_val()
+            .prop_map(|v| (("sub".to_owned(), v), Pool::Default))
+            .boxed(),
+        Rule::ImmutableAttribute => {
+            let custom = (custom_name(), data_type, short_string()).prop_map(|(n, t, v)| {
+                let d = serde_json::json!({"Name": n, "AttributeDataType": t, "Mutable": false});
+                ((n, Val::Text(v)), Pool::Declared(vec![d]))
+            });
+            let standard = (select(FREE_STANDARD.to_vec()), short_string()).prop_map(|(n, v)| {
+                let d =
+                    serde_json::json!({"Name": n, "AttributeDataType": "String", "Mutable": false});
+                ((n.to_owned(), Val::Text(v)), Pool::Declared(vec![d]))
+            });
+            prop_oneof![custom, standard].boxed()
+        }
+        Rule::NullValue => {
+            let name = prop_oneof![
+                select(
+                    FREE_STANDARD
+                        .iter()
+                        .chain(&["email", "phone_number", "birthdate", "updated_at"])
+                        .copied()
+                        .collect::<Vec<_>>()
+                )
+                .prop_map(str::to_owned),
+                custom_name(),
+            ];
+            let val = prop_oneof![Just(Val::Absent), Just(Val::Null)];
+            (name, val).prop_map(|a| (a, Pool::Default)).boxed()
+        }
+        Rule::RequiredAttributeDeleted => {
+            let custom = (custom_name(), data_type).prop_map(|(n, t)| {
+                let d = serde_json::json!({"Name": n, "AttributeDataType": t, "Required": true});
+                ((n, Val::Text(String::new())), Pool::Declared(vec![d]))
+            });
+            let standard = select(FREE_STANDARD.to_vec()).prop_map(|n| {
+                let d =
+                    serde_json::json!({"Name": n, "AttributeDataType": "String", "Required": true});
+                (
+                    (n.to_owned(), Val::Text(String::new())),
+                    Pool::Declared(vec![d]),
+                )
+            });
+            prop_oneof![custom, standard].boxed()
+        }
+        Rule::InvalidEmail => {
+            let no_at = any::<char>().prop_filter("@", |c| *c != '@').boxed();
+            let domain_char = any::<char>()
+                .prop_filter("not allowed in a domain", |c| {
+                    *c != '@' && !c.is_whitespace() && !c.is_control()
+                })
+                .boxed();
+            let blank = select(vec![
+                ' ', '\t', '\n', '\r', '\0', '\u{7}', '\u{7f}', '\u{85}', '\u{a0}', '\u{2003}',
+                '\u{3000}',
+            ]);
+            let bad = prop_oneof![
+                // No `@` at all.
+                chars_of(no_at.clone(), 1..=24),
+                // Nothing before the last `@`.
+                chars_of(no_at, 0..=12).prop_map(|d| format!("@{d}")),
+                // Nothing after it.
+                chars_of(any::<char>().boxed(), 1..=12).prop_map(|l| format!("{l}@")),
+                // White space or a control character in the domain.
+                (
+                    chars_of(any::<char>().boxed(), 1..=12),
+                    chars_of(domain_char.clone(), 0..=8),
+                    blank,
+                    chars_of(domain_char, 0..=8),
+                )
+                    .prop_map(|(l, a, c, b)| format!("{l}@{a}{c}{b}")),
+            ];
+            bad.prop_map(|v| (("email".to_owned(), Val::Text(v)), Pool::Default))
+                .boxed()
+        }
+        Rule::InvalidPhoneNumber => {
+            let bad = prop_oneof![
+                // Digits without the `+`.
+                chars_from("0123456789", 1..=15),
+                Just("+".to_owned()),
+                // One other character among the digits.
+                (
+                    chars_from("0123456789", 0..=7),
+                    non_digit(),
+                    chars_from("0123456789", 0..=7),
+                )
+                    .prop_map(|(a, c, b)| format!("+{a}{c}{b}")),
+                // Anything not starting with `+`.
+                (
+                    any::<char>().prop_filter("+", |c| *c != '+'),
+                    short_string()
+                )
+                    .prop_map(|(c, rest)| format!("{c}{rest}")),
+            ];
+            bad.prop_map(|v| (("phone_number".to_owned(), Val::Text(v)), Pool::Default))
+                .boxed()
+        }
+        Rule::StringTooShort => {
+            // The default pool's birthdate has exactly 10 characters.
+            let birthdate = chars_of(any::<char>().boxed(), 1..=9)
+                .prop_map(|v| (("birthdate".to_owned(), Val::Text(v)), Pool::Default));
+            let custom = (2usize..=40, 0usize..=8).prop_flat_map(|(min, slack)| {
+                let c = serde_json::json!({"StringAttributeConstraints": {
+                    "MinLength": min.to_string(),
+                    "MaxLength": (min + slack).to_string(),
+                }});
+                declared(
+                    "String",
+                    c,
+                    string_of(any::<char>().boxed(), length(1, min - 1)),
+                )
+            });
+            prop_oneof![birthdate, custom].boxed()
+        }
+        Rule::StringTooLong => {
+            let birthdate = prop_oneof![2 => Just(11usize), 2 => 12usize..=64, 1 => Just(2048)]
+                .prop_flat_map(|n| string_of(any::<char>().boxed(), Just(n).boxed()))
+                .prop_map(|v| (("birthdate".to_owned(), Val::Text(v)), Pool::Default));
+            let custom = (0usize..=32, 1usize..=16).prop_flat_map(|(max, over)| {
+                let c = serde_json::json!({"StringAttributeConstraints": {"MaxLength": max.to_string()}});
+                declared(
+                    "String",
+                    c,
+                    string_of(any::<char>().boxed(), length(max + 1, max + over)),
+                )
+            });
+            prop_oneof![birthdate, custom].boxed()
+        }
+        Rule::NotANumber => {
+            let updated = not_integer()
+                .prop_map(|v| (("updated_at".to_owned(), Val::Text(v)), Pool::Default));
+            let custom = declared("Number", Json::Null, not_integer());
+            prop_oneof![updated, custom].boxed()
+        }
+        Rule::NumberOutOfRange => {
+            // The default pool's updated_at has MinValue 0.
+            let below_zero = prop_oneof![Just(1u64), 1u64..=u64::from(u32::MAX)].prop_map(|n| {
+                (
+                    ("updated_at".to_owned(), Val::Text(format!("-{n}"))),
+                    Pool::Default,
+                )
+            });
+            let distance = prop_oneof![Just(1i64), 1i64..=1_000_000];
+            let custom = (
+                -1000i64..=1000,
+                0i64..=1000,
+                0u8..3,
+                any::<bool>(),
+                distance,
+            )
+                .prop_flat_map(|(lo, span, bounds, below, d)| {
+                    let hi = lo + span;
+                    // Which bounds the pool sets: both, the least only, the greatest only.
+                    let (min, max, below) = match bounds {
+                        0 => (Some(lo), Some(hi), below),
+                        1 => (Some(lo), None, true),
+                        _ => (None, Some(hi), false),
+                    };
+                    let mut c = serde_json::Map::new();
+                    if let Some(m) = min {
+                        c.insert("MinValue".into(), Json::String(m.to_string()));
+                    }
+                    if let Some(m) = max {
+                        c.insert("MaxValue".into(), Json::String(m.to_string()));
+                    }
+                    let value = if below { lo - d } else { hi + d };
+                    declared(
+                        "Number",
+                        serde_json::json!({"NumberAttributeConstraints": c}),
+                        Just(value.to_string()).boxed(),
+                    )
+                });
+            prop_oneof![below_zero, custom].boxed()
+        }
+        Rule::NotABoolean => {
+            let bad = prop_oneof![
+                select(vec![
+                    "yes", "no", "True", "FALSE", "1", "0", " true", "false ", "t", "on", "null",
+                ])
+                .prop_map(str::to_owned),
+                chars_of(any::<char>().boxed(), 1..=8)
+                    .prop_filter("a boolean", |v| v != "true" && v != "false"),
+            ];
+            declared("Boolean", Json::Null, bad.boxed())
+        }
+        Rule::NotADateTime => {
+            let bad = prop_oneof![
+                select(vec![
+                    "last tuesday",
+                    "2026/11/21",
+                    "21-11-2026",
+                    "2026-11-21X",
+                    "2026-1-21",
+                    "2026-11-21Z",
+                    "1.5",
+                    "+1700000000",
+                    "T10:00:00Z",
+                ])
+                .prop_map(str::to_owned),
+                // Neither a number of seconds nor a date: the first character
+                // is no digit and no minus sign.
+                (
+                    any::<char>().prop_filter("a digit or -", |c| !c.is_ascii_digit() && *c != '-'),
+                    short_string()
+                )
+                    .prop_map(|(c, rest)| format!("{c}{rest}")),
+            ];
+            declared("DateTime", Json::Null, bad.boxed())
+        }
+        Rule::DeveloperOnlyAttribute => {
+            // `dev:` and up to 28 more characters: at most 32 in all.
+            let dev = (chars_of(name_char(p), 0..=28), any_val())
+                .prop_map(|(rest, v)| ((format!("dev:{rest}"), v), Pool::Default));
+            let flagged = (custom_name(), data_type, short_string()).prop_map(|(n, t, v)| {
+                let d = serde_json::json!({"Name": n, "AttributeDataType": t, "DeveloperOnlyAttribute": true});
+                ((n, Val::Text(v)), Pool::Declared(vec![d]))
+            });
+            prop_oneof![2 => dev, 1 => flagged].boxed()
+        }
+        _ => return None,
+    };
+    Some(s)
+}
+
+/// A strategy for a business rule (phase two); `None` for the others.
+fn business_rule(rule: Rule, p: NamePattern) -> Option<BoxedStrategy<Broken>> {
+    if let Some(attr) = broken_attribute(rule, p) {
+        return Some(around(p, rule, attr));
+    }
+    let s = match rule {
+        Rule::UnauthorizedWrite => (
+            envelope(),
+            vec(valid_attr(), 0..=3),
+            valid_attr(),
+            any::<Index>(),
+            vec(
+                prop_oneof![
+                    select(FREE_STANDARD.to_vec()).prop_map(str::to_owned),
+                    custom_name()
+                ],
+                0..=2,
+            ),
+        )
+            .prop_map(move |((token, meta), others, attr, at, extra)| {
+                let mut attrs = distinct(others, &attr.0);
+                // The client may write every other attribute, and a few more
+                // names, but not this one.
+                let list: Vec<String> = attrs
+                    .iter()
+                    .map(|a| a.0.clone())
+                    .chain(extra)
+                    .filter(|n| *n != attr.0)
+                    .collect();
+                let name = attr.0.clone();
+                attrs.insert(at.index(attrs.len() + 1), attr);
+                debug_assert!(!list.contains(&name));
+                business(
+                    request_text(&token, meta.as_ref(), &attrs),
+                    p,
+                    Rule::UnauthorizedWrite,
+                    Some(Schema::default_pool().with_write_attributes(list)),
+                )
+            })
+            .boxed(),
+        Rule::DuplicateAttribute => (
+            envelope(),
+            vec(valid_attr(), 1..=4),
+            any::<Index>(),
+            any::<Index>(),
+        )
+            .prop_flat_map(|(env, others, i, j)| {
+                let attrs = distinct(others, "");
+                let i = i.index(attrs.len());
+                let again = valid_value(&attrs[i].0);
+                (Just((env, attrs, i, j)), again)
+            })
+            .prop_map(move |(((token, meta), mut attrs, i, j), again)| {
+                // The same name again, later, with a value valid for it.
+                let copy = (attrs[i].0.clone(), Val::Text(again));
+                attrs.insert(i + 1 + j.index(attrs.len() - i), copy);
+                business(
+                    request_text(&token, meta.as_ref(), &attrs),
+                    p,
+                    Rule::DuplicateAttribute,
+                    None,
+                )
+            })
+            .boxed(),
+        Rule::EmptyAttributeList => envelope()
+            .prop_map(move |(token, meta)| {
+                business(
+                    request_text(&token, meta.as_ref(), &[]),
+                    p,
+                    Rule::EmptyAttributeList,
+                    None,
+                )
+            })
+            .boxed(),
+        Rule::VerifiedAttribute => {
+            let attr = (
+                select(vec!["email_verified", "phone_number_verified"]),
+                select(vec!["true", "false"]),
+            )
+                .prop_map(|(n, v)| ((n.to_owned(), Val::Text(v.to_owned())), Pool::Default));
+            around(p, Rule::VerifiedAttribute, attr)
+        }
+        _ => return None,
+    };
+    Some(s)
+}
+
 /// A strategy of inputs that break `rule`, and only it, for requests under
-/// `pattern`; `None` for the business rules of phase two, which depend on a
-/// user pool's schema, and for the rules about responses. Every phase-one
-/// rule of the request has one.
+/// `pattern`. Every rule about requests has one, phase one and phase two;
+/// the rules about responses (R001, R002) get `None`: they concern what the
+/// service answers (`CodeDeliveryDetailsList`), which no request body holds.
 ///
 /// Each [`Broken`] input lists in [`Broken::expected`] the rules
 /// [`crate::check_json`] reports for it under [`Broken::options`]: `rule`
@@ -652,7 +1356,46 @@ fn bad_utf8() -> BoxedStrategy<Vec<u8>> {
 /// | J007 | a valid request and a lower size limit |
 /// | J008 | a valid request and a lower depth limit |
 /// | W001 | a member no structure defines, at the top or in an attribute |
+///
+/// A business rule's input passes phase one (checked with
+/// [`Options::phase_one_only`] it has no finding at all) and breaks the rule
+/// with one attribute, placed at a random position among zero to three
+/// attributes the pool accepts: standard ones (never `sub` or an `_verified`
+/// one) with values valid for them, and custom ones (`custom:` and a random
+/// base of 1 to 20 characters) with random values; no name appears twice.
+/// Where a rule needs what the default pool does not have, [`Broken::options`]
+/// carries a pool schema built for the input. Values, custom names and
+/// constraints are random.
+///
+/// | rule | pool | how |
+/// |---|---|---|
+/// | A001 | default, or a schema | a name neither standard nor `custom:` with a base of 1 to 20 legacy-pattern characters (random names, near misses like `Email`, `custom:` with 21 or more characters or, under the current pattern, white space); or a well-formed `custom:` name a pool schema does not declare |
+/// | A002 | default | `sub`, with or without a value |
+/// | A003 | schema | a custom or standard attribute declared `Mutable: false` |
+/// | A004 | default | a standard or custom attribute without `Value`, or with `null` |
+/// | A005 | schema | a blank value for a custom or standard attribute declared `Required: true` |
+/// | A006 | default | `email` without `@`, with nothing before or after the last `@`, or with white space or a control character in the domain |
+/// | A007 | default | `phone_number` without the leading `+`, `+` alone, or another character among the digits |
+/// | A008 | default, or a schema | `birthdate` of 1 to 9 characters; a custom String shorter than its random `MinLength` |
+/// | A009 | default, or a schema | `birthdate` of 11 or more characters; a custom String longer than its random `MaxLength` |
+/// | A010 | default, or a schema | `updated_at`, or a custom Number, that is not `-?[0-9]+` (`1.5`, `+1`, `1e3`, full-width digits, …) |
+/// | A011 | default, or a schema | a negative `updated_at`; a custom Number below its random `MinValue` or above its `MaxValue` |
+/// | A012 | schema | a custom Boolean other than `true` or `false` |
+/// | A013 | schema | a custom DateTime that is neither an integer nor `YYYY-MM-DD…` |
+/// | A014 | default, or a schema | a name starting `dev:`; a custom attribute declared `DeveloperOnlyAttribute: true` |
+/// | A015 | write list | a valid attribute the app client's write list leaves out (the list names every other one) |
+/// | W010 | default | a valid attribute set again later, with a value valid for it |
+/// | W011 | default | an empty `UserAttributes` |
+/// | W012 | default | `email_verified` or `phone_number_verified` set to `true` or `false` |
+///
+/// No business rule pairs with another: the default pool's `_verified`
+/// attributes would give A012 with W012 for a value other than `true` or
+/// `false`, so A012 uses a custom Boolean of a pool schema instead. W010,
+/// W011 and W012 are warnings, reported by [`crate::check_json`] only.
 pub fn breaking(rule: Rule, pattern: NamePattern) -> Option<BoxedStrategy<Broken>> {
+    if rule.phase() == 2 {
+        return business_rule(rule, pattern);
+    }
     let p = pattern;
     let base = small_request(p, 0);
     let with_attr = small_request(p, 1);
@@ -962,7 +1705,9 @@ pub fn breaking(rule: Rule, pattern: NamePattern) -> Option<BoxedStrategy<Broken
 }
 
 /// An input the service refuses under `pattern`: [`breaking`] for each error
-/// rule (every rule but the warnings), with equal weight.
+/// rule about requests (every one but the warnings; phase one and the
+/// business rules), with equal weight. Check each under its own
+/// [`Broken::options`]: a business rule's input may need its pool.
 pub fn invalid_request(pattern: NamePattern) -> BoxedStrategy<Broken> {
     let parts: Vec<BoxedStrategy<Broken>> = Rule::ALL
         .iter()

@@ -1,7 +1,10 @@
 //! Properties of the public proptest strategies (`--features proptest`).
 //!
 //! Each breaking strategy must yield exactly its rule's code (S101 with S103,
-//! the pairing the service itself reports for an empty name); each valid
+//! the pairing the service itself reports for an empty name), under the
+//! options it carries; a business rule's inputs must also pass phase one, and
+//! its strategy must vary the broken attribute's position and, where its
+//! documentation says so, the pool (default or built for the input); each valid
 //! strategy must yield requests that pass phase one, and must actually reach
 //! the boundaries and categories its documentation promises. Characters are
 //! classified here with `unicode-general-category` directly, not through the
@@ -15,7 +18,7 @@ use cognito_validate::shape::{
     CLIENT_METADATA_STRING,
 };
 use cognito_validate::strategies::{self, Broken, NAME_CATEGORIES, REFUSED_CATEGORIES};
-use cognito_validate::{check_json, validate_json, Options, Rule, Severity};
+use cognito_validate::{check_json, validate_json, Options, Rule, SchemaMode, Severity};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use unicode_general_category::get_general_category;
@@ -88,6 +91,13 @@ fn check_broken(rule: Rule, b: &Broken) -> Result<(), TestCaseError> {
     proptest::prop_assert_eq!(codes(&got), codes(&want), "check_json");
     proptest::prop_assert_eq!(report.dropped(), 0);
 
+    if rule.phase() == 2 {
+        // A business rule's input passes phase one: the shapes and JSON.
+        let shapes = b.options.clone().phase_one_only();
+        let report = check_json(&b.bytes, &shapes);
+        proptest::prop_assert_eq!(report.errors + report.warnings, 0, "phase one");
+    }
+
     let errors = want.iter().any(|r| r.severity() == Severity::Error);
     match validate_json(&b.bytes, &b.options) {
         Ok(_) => proptest::prop_assert!(!errors, "validate_json accepted it"),
@@ -102,18 +112,17 @@ fn check_broken(rule: Rule, b: &Broken) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// The phase-one rules of the request (not the business rules, not the
-/// rules about responses).
-fn phase_one(r: Rule) -> bool {
-    r.phase() == 1 && !r.example_is_response()
+/// The rules about requests: every rule but those about responses.
+fn request_rule(r: Rule) -> bool {
+    !r.example_is_response()
 }
 
 #[test]
-fn every_phase_one_rule_has_a_breaking_strategy() {
+fn every_request_rule_has_a_breaking_strategy() {
     for &rule in Rule::ALL {
         for p in PATTERNS {
             let s = strategies::breaking(rule, p);
-            assert_eq!(s.is_some(), phase_one(rule), "{rule} under {p:?}");
+            assert_eq!(s.is_some(), request_rule(rule), "{rule} under {p:?}");
         }
     }
     // The rules a JSON Schema cannot say all have one too.
@@ -123,23 +132,99 @@ fn every_phase_one_rule_has_a_breaking_strategy() {
         let rule = Rule::from_code(code).expect("a rule");
         assert!(strategies::breaking(rule, NamePattern::Legacy).is_some());
     }
+    // And so do the business rules, and the response rules do not.
+    for code in [
+        "A001", "A002", "A003", "A004", "A005", "A006", "A007", "A008", "A009", "A010", "A011",
+        "A012", "A013", "A014", "A015", "W010", "W011", "W012",
+    ] {
+        let rule = Rule::from_code(code).expect("a rule");
+        assert_eq!(rule.phase(), 2, "{code}");
+        assert!(strategies::breaking(rule, NamePattern::Current).is_some());
+    }
+    for code in ["R001", "R002"] {
+        let rule = Rule::from_code(code).expect("a rule");
+        assert!(strategies::breaking(rule, NamePattern::Legacy).is_none());
+    }
 }
 
 #[test]
 fn each_breaking_strategy_yields_exactly_its_rule() {
-    for &rule in Rule::ALL.iter().filter(|r| phase_one(**r)) {
-        // The metadata rules build strings of 131073 characters: fewer cases.
+    for &rule in Rule::ALL.iter().filter(|r| request_rule(**r)) {
         let cases = match rule {
+            // The metadata rules build strings of 131073 characters: fewer cases.
             Rule::MetadataKeyTooLong | Rule::MetadataValueTooLong => 12,
+            _ if rule.phase() == 2 => 64,
             _ => 96,
         };
         for p in PATTERNS {
-            let s = strategies::breaking(rule, p).expect("phase one");
+            let s = strategies::breaking(rule, p).expect("a request rule");
             let result = runner(cases).run(&s, |b| check_broken(rule, &b));
             if let Err(e) = result {
                 panic!("{rule} under {p:?}: {e}");
             }
         }
+    }
+}
+
+/// The index in `UserAttributes` a diagnostic points into, if any.
+fn attribute_index(d: &cognito_validate::Diagnostic) -> Option<usize> {
+    let pointer = d.path.json_pointer();
+    let rest = pointer.strip_prefix("/UserAttributes/")?;
+    rest.split('/').next()?.parse().ok()
+}
+
+#[test]
+fn business_rule_strategies_vary_position_and_pool() {
+    // Rules whose strategies use both the default pool and a pool schema
+    // built for the input, by their documentation.
+    let both = [
+        Rule::AttributeNotInSchema,
+        Rule::StringTooShort,
+        Rule::StringTooLong,
+        Rule::NotANumber,
+        Rule::NumberOutOfRange,
+        Rule::DeveloperOnlyAttribute,
+    ];
+    // Rules that need a pool schema (or write list) every time.
+    let pool_only = [
+        Rule::ImmutableAttribute,
+        Rule::RequiredAttributeDeleted,
+        Rule::NotABoolean,
+        Rule::NotADateTime,
+        Rule::UnauthorizedWrite,
+    ];
+    for &rule in Rule::ALL.iter().filter(|r| r.phase() == 2) {
+        let s = strategies::breaking(rule, NamePattern::Legacy).expect("a business rule");
+        let inputs = sample(&s, 64);
+        let defaults = inputs
+            .iter()
+            .filter(|b| b.options.schema == SchemaMode::DefaultPool)
+            .count();
+        if both.contains(&rule) {
+            assert!(
+                defaults > 0 && defaults < inputs.len(),
+                "{rule}: {defaults}"
+            );
+        } else if pool_only.contains(&rule) {
+            assert_eq!(defaults, 0, "{rule}");
+        } else {
+            assert_eq!(defaults, inputs.len(), "{rule}");
+        }
+        if rule == Rule::EmptyAttributeList {
+            continue;
+        }
+        let positions: BTreeSet<usize> = inputs
+            .iter()
+            .flat_map(|b| {
+                check_json(&b.bytes, &b.options)
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.rule == rule)
+                    .filter_map(attribute_index)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(positions.len() >= 3, "{rule}: positions {positions:?}");
     }
 }
 
