@@ -71,7 +71,10 @@ impl SchemaAttribute {
 }
 
 /// A user pool's attributes, and optionally the app client's write list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its `Debug` is a summary (counts, not the attributes), since it shows up
+/// inside every [`crate::Options`]; [`Schema::attributes`] has the detail.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Schema {
     attributes: Vec<SchemaAttribute>,
     /// `None`: every custom `custom:<base>` name is assumed to exist.
@@ -359,6 +362,19 @@ impl Schema {
     /// The write list, if one was given.
     pub fn write_attributes(&self) -> Option<&[String]> {
         self.write_attributes.as_deref()
+    }
+}
+
+impl fmt::Debug for Schema {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Schema")
+            .field("attributes", &self.attributes.len())
+            .field("closed", &self.closed)
+            .field(
+                "write_attributes",
+                &self.write_attributes.as_ref().map(Vec::len),
+            )
+            .finish()
     }
 }
 
