@@ -156,6 +156,26 @@ const STANDARD: &[(&str, DataType, u64, u64, bool)] = &[
     ("updated_at", DataType::Number, 0, 0, true),
 ];
 
+/// The standard String attributes that accept any value up to the default
+/// MaxLength: mutable, no MinLength, no format of their own.
+#[cfg(feature = "proptest")]
+pub(crate) fn free_standard_names() -> Vec<&'static str> {
+    // The standard attributes whose values `crate::semantics` checks for a
+    // format of their own.
+    const FORMATTED: [&str; 2] = ["email", "phone_number"];
+    STANDARD
+        .iter()
+        .filter(|&&(name, data_type, min, max, mutable)| {
+            data_type == DataType::String
+                && mutable
+                && min == 0
+                && max == STANDARD_MAX_LENGTH
+                && !FORMATTED.contains(&name)
+        })
+        .map(|s| s.0)
+        .collect()
+}
+
 /// Whether `name` is one of the standard attributes.
 pub fn is_standard(name: &str) -> bool {
     STANDARD.iter().any(|s| s.0 == name)
@@ -467,5 +487,33 @@ impl fmt::Display for DataType {
             DataType::DateTime => "DateTime",
             DataType::Boolean => "Boolean",
         })
+    }
+}
+
+#[cfg(all(test, feature = "proptest"))]
+mod tests {
+    #[test]
+    fn free_standard_names_are_those_of_reference_section_6() {
+        // Section 6: length 0..2048, mutable, without a format of their own.
+        let expected = [
+            "name",
+            "given_name",
+            "family_name",
+            "middle_name",
+            "nickname",
+            "preferred_username",
+            "profile",
+            "picture",
+            "website",
+            "gender",
+            "zoneinfo",
+            "locale",
+            "address",
+        ];
+        let mut got = super::free_standard_names();
+        got.sort_unstable();
+        let mut want = expected.to_vec();
+        want.sort_unstable();
+        assert_eq!(got, want);
     }
 }

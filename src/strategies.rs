@@ -642,22 +642,10 @@ fn bad_utf8() -> BoxedStrategy<Vec<u8>> {
 
 /// The standard String attributes without a format or length of their own
 /// in the default pool (reference section 6): any value of up to 2048
-/// characters is valid, and a blank one deletes.
-const FREE_STANDARD: [&str; 13] = [
-    "name",
-    "given_name",
-    "family_name",
-    "middle_name",
-    "nickname",
-    "preferred_username",
-    "profile",
-    "picture",
-    "website",
-    "gender",
-    "zoneinfo",
-    "locale",
-    "address",
-];
+/// characters is valid, and a blank one deletes. Read off the pool's table.
+fn free_standard() -> Vec<&'static str> {
+    crate::pool::free_standard_names()
+}
 
 /// An attribute's `Value` member as written in the request.
 #[derive(Clone, Debug)]
@@ -765,7 +753,7 @@ fn valid_value(name: &str) -> BoxedStrategy<String> {
 /// `_verified` one) with a valid value, or a custom one with any short value.
 fn valid_attr() -> BoxedStrategy<Attr> {
     let name = prop_oneof![
-        4 => select(FREE_STANDARD.to_vec()).prop_map(str::to_owned),
+        4 => select(free_standard()).prop_map(str::to_owned),
         3 => custom_name(),
         1 => select(vec!["email", "phone_number", "birthdate", "updated_at"]).prop_map(str::to_owned),
     ];
@@ -1021,7 +1009,7 @@ fn broken_attribute(rule: Rule, p: NamePattern) -> Option<BoxedStrategy<(Attr, P
                 let d = serde_json::json!({"Name": n, "AttributeDataType": t, "Mutable": false});
                 ((n, Val::Text(v)), Pool::Declared(vec![d]))
             });
-            let standard = (select(FREE_STANDARD.to_vec()), short_string()).prop_map(|(n, v)| {
+            let standard = (select(free_standard()), short_string()).prop_map(|(n, v)| {
                 let d =
                     serde_json::json!({"Name": n, "AttributeDataType": "String", "Mutable": false});
                 ((n.to_owned(), Val::Text(v)), Pool::Declared(vec![d]))
@@ -1031,10 +1019,9 @@ fn broken_attribute(rule: Rule, p: NamePattern) -> Option<BoxedStrategy<(Attr, P
         Rule::NullValue => {
             let name = prop_oneof![
                 select(
-                    FREE_STANDARD
-                        .iter()
-                        .chain(&["email", "phone_number", "birthdate", "updated_at"])
-                        .copied()
+                    free_standard()
+                        .into_iter()
+                        .chain(["email", "phone_number", "birthdate", "updated_at"])
                         .collect::<Vec<_>>()
                 )
                 .prop_map(str::to_owned),
@@ -1048,7 +1035,7 @@ fn broken_attribute(rule: Rule, p: NamePattern) -> Option<BoxedStrategy<(Attr, P
                 let d = serde_json::json!({"Name": n, "AttributeDataType": t, "Required": true});
                 ((n, Val::Text(String::new())), Pool::Declared(vec![d]))
             });
-            let standard = select(FREE_STANDARD.to_vec()).prop_map(|n| {
+            let standard = select(free_standard()).prop_map(|n| {
                 let d =
                     serde_json::json!({"Name": n, "AttributeDataType": "String", "Required": true});
                 (
@@ -1250,7 +1237,7 @@ fn business_rule(rule: Rule, p: NamePattern) -> Option<BoxedStrategy<Broken>> {
             any::<Index>(),
             vec(
                 prop_oneof![
-                    select(FREE_STANDARD.to_vec()).prop_map(str::to_owned),
+                    select(free_standard()).prop_map(str::to_owned),
                     custom_name()
                 ],
                 0..=2,
