@@ -15,13 +15,13 @@ use std::env;
 use std::ffi::OsStr;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::Mutex;
 
 use clap::Parser;
 use rayon::prelude::*;
 
 use args::{Cli, ColorChoice, Command, LintArgs};
 use check::{check_input, FileOutcome, StdinKind};
+use format::{Part, Report};
 use walk::Input;
 
 /// Progress is shown for runs of more than this many inputs.
@@ -102,43 +102,19 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
         }
         paths.push("-".into());
     }
-    let (inputs, mut path_errors) = walk::collect(&paths);
+    let (mut inputs, mut path_errors) = walk::collect(&paths);
+    inputs.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    path_errors.sort();
     let stdin = if args.jsonl {
         StdinKind::Jsonl
     } else {
         StdinKind::Json
     };
-    let progress = !args.quiet && inputs.len() > PROGRESS_AFTER && io::stderr().is_terminal();
-    // The counter sits behind a lock so that the numbers printed only go up.
-    let done = Mutex::new(0usize);
-    let total = inputs.len();
-    let mut files: Vec<FileOutcome> = inputs
-        .par_iter()
-        .map(|input| {
-            let outcome = check_input(input, &opts, stdin);
-            if progress {
-                if let Ok(mut n) = done.lock() {
-                    *n += 1;
-                    eprint!("\rchecked {n}/{total} files");
-                }
-            }
-            outcome
-        })
-        .collect();
-    if progress {
-        eprint!("\r\x1b[2K");
-    }
-    files.sort_by(|a, b| sort_key(&a.input).cmp(&sort_key(&b.input)));
-    path_errors.sort();
-    for e in path_errors
-        .iter()
-        .chain(files.iter().filter_map(|f| f.error.as_ref()))
-    {
+    for e in &path_errors {
         eprintln!("error: cannot read {}: {}", e.path, e.reason);
     }
     let cx = format::Context {
-        files: &files,
-        path_errors: &path_errors,
+        format: args.format,
         quiet: args.quiet,
         color: use_color(
             args.color,
@@ -146,8 +122,41 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
             env::var_os("NO_COLOR").as_deref(),
         ),
     };
-    let rejected = files.iter().any(|f| f.rejected > 0);
-    let unreadable = !path_errors.is_empty() || files.iter().any(|f| f.error.is_some());
+    let progress = !args.quiet && inputs.len() > PROGRESS_AFTER && io::stderr().is_terminal();
+    let total = inputs.len();
+    let (mut rejected, mut unreadable) = (false, !path_errors.is_empty());
+    let written = (|| {
+        let mut report = Report::begin(cx, &path_errors, out)?;
+        // Inputs are checked in parallel a window at a time and written in
+        // order, so that at most a window's parts are held at once.
+        let window = rayon::current_num_threads().max(1) * 2;
+        let mut done = 0usize;
+        for chunk in inputs.chunks(window) {
+            let parts: Vec<(FileOutcome, io::Result<Part>)> = chunk
+                .par_iter()
+                .map(|input| check_and_render(input, &opts, stdin, &cx))
+                .collect();
+            for (file, part) in parts {
+                done += 1;
+                if progress {
+                    eprint!("\rchecked {done}/{total} files");
+                }
+                if let Some(e) = &file.error {
+                    if progress {
+                        eprint!("\r\x1b[2K");
+                    }
+                    eprintln!("error: cannot read {}: {}", e.path, e.reason);
+                    unreadable = true;
+                }
+                rejected |= file.rejected > 0;
+                report.file(&file, &part?)?;
+            }
+        }
+        if progress {
+            eprint!("\r\x1b[2K");
+        }
+        report.end()
+    })();
     let code = if unreadable {
         TROUBLE
     } else if rejected {
@@ -155,7 +164,27 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
     } else {
         PASS
     };
-    finish(format::write(args.format, &cx, out), code)
+    finish(written, code)
+}
+
+/// Checks one input and renders its part of the report.
+fn check_and_render(
+    input: &Input,
+    opts: &cognito_validate::Options,
+    stdin: StdinKind,
+    cx: &format::Context,
+) -> (FileOutcome, io::Result<Part>) {
+    let mut part = Part::default();
+    let mut failed = None;
+    let name = input.display();
+    let file = check_input(input, opts, stdin, &mut |req, src| {
+        if failed.is_none() {
+            if let Err(e) = format::request(cx, &name, req, src, &mut part) {
+                failed = Some(e);
+            }
+        }
+    });
+    (file, failed.map_or(Ok(part), Err))
 }
 
 /// Files sort by path, standard input after them.

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::Context;
+use crate::cli::check::RequestOutcome;
 
 /// Escapes a command's data (after `::`): `%`, CR and LF.
 pub fn escape_data(s: &str) -> String {
@@ -25,11 +26,16 @@ pub fn escape_property(s: &str) -> String {
 }
 
 /// Writes one command per finding.
-pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for (file, f) in cx.findings() {
+pub fn request(
+    cx: &Context,
+    name: &str,
+    req: &RequestOutcome,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for f in cx.findings(req) {
         let d = &f.diagnostic;
         let level = if f.is_error() { "error" } else { "warning" };
-        write!(out, "::{level} file={}", escape_property(&file.name))?;
+        write!(out, "::{level} file={}", escape_property(name))?;
         if let Some(r) = f.row() {
             write!(out, ",line={r}")?;
         }

@@ -19,11 +19,12 @@
 //! | `help`     | string or null     | a hint |
 //! | `aws_wording` | boolean         | whether `message` is the service's own wording (observed, or its framework's) rather than this tool's |
 
-use std::io::{self, Write};
+use std::io;
 
 use serde::Serialize;
 
-use super::Context;
+use super::{Context, Part};
+use crate::cli::check::RequestOutcome;
 
 #[derive(Serialize)]
 struct Item<'a> {
@@ -48,14 +49,12 @@ struct SpanOut {
     end: usize,
 }
 
-/// Writes the array.
-pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(b"[")?;
-    let mut first = true;
-    for (file, f) in cx.findings() {
+/// Writes the findings of `req` as array elements, each on its own line.
+pub fn request(cx: &Context, name: &str, req: &RequestOutcome, part: &mut Part) -> io::Result<()> {
+    for f in cx.findings(req) {
         let d = &f.diagnostic;
         let item = Item {
-            file: &file.name,
+            file: name,
             line: f.line,
             row: f.row(),
             column: f.column(),
@@ -72,9 +71,10 @@ pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             help: d.help.as_deref(),
             aws_wording: d.rule.aws_wording(),
         };
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        first = false;
-        serde_json::to_writer(&mut *out, &item)?;
+        part.bytes
+            .extend_from_slice(if part.items == 0 { b"\n" } else { b",\n" });
+        part.items += 1;
+        serde_json::to_writer(&mut part.bytes, &item)?;
     }
-    out.write_all(if first { b"]\n" } else { b"\n]\n" })
+    Ok(())
 }

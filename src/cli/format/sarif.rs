@@ -8,8 +8,9 @@ use std::io::{self, Write};
 use cognito_validate::{Rule, Severity};
 use serde_json::{json, Map, Value};
 
-use super::Context;
-use crate::cli::check::Finding;
+use super::{Context, Part};
+use crate::cli::check::{Finding, RequestOutcome};
+use crate::cli::walk::PathError;
 
 /// Where the tool is documented: the repository when Cargo.toml names one,
 /// else the crate's documentation.
@@ -112,17 +113,46 @@ fn result(name: &str, f: &Finding) -> Value {
     result
 }
 
-/// Writes the log, pretty-printed.
-pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the log up to the opening of `results`: the tool, every rule.
+pub fn begin(out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = Rule::ALL.iter().map(|r| rule_descriptor(*r)).collect();
-    let results: Vec<Value> = cx
-        .findings()
-        .map(|(file, f)| result(&file.name, f))
-        .collect();
-    let unreadable: Vec<Value> = cx
-        .path_errors
+    let tool = json!({
+        "driver": {
+            "name": env!("CARGO_PKG_NAME"),
+            "informationUri": information_uri(),
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }
+    });
+    write!(
+        out,
+        "{{\n\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n\
+         \"version\": \"2.1.0\",\n\"runs\": [{{\n\"tool\": "
+    )?;
+    serde_json::to_writer_pretty(&mut *out, &tool)?;
+    write!(
+        out,
+        ",\n\"columnKind\": \"unicodeCodePoints\",\n\"results\": ["
+    )
+}
+
+/// Writes one result per finding of `req`.
+pub fn request(cx: &Context, name: &str, req: &RequestOutcome, part: &mut Part) -> io::Result<()> {
+    for f in cx.findings(req) {
+        part.bytes
+            .extend_from_slice(if part.items == 0 { b"\n" } else { b",\n" });
+        part.items += 1;
+        serde_json::to_writer_pretty(&mut part.bytes, &result(name, f))?;
+    }
+    Ok(())
+}
+
+/// Closes `results` and writes the invocation, with the inputs that could
+/// not be read.
+pub fn end(unreadable: &[PathError], out: &mut dyn Write) -> io::Result<()> {
+    let notifications: Vec<Value> = unreadable
         .iter()
-        .chain(cx.files.iter().filter_map(|f| f.error.as_ref()))
         .map(|e| {
             json!({
                 "level": "error",
@@ -131,29 +161,13 @@ pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             })
         })
         .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": env!("CARGO_PKG_NAME"),
-                    "informationUri": information_uri(),
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }
-            },
-            "invocations": [{
-                "executionSuccessful": unreadable.is_empty(),
-                "toolExecutionNotifications": unreadable,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    out.write_all(b"\n")
+    let invocations = json!([{
+        "executionSuccessful": notifications.is_empty(),
+        "toolExecutionNotifications": notifications,
+    }]);
+    out.write_all(b"\n],\n\"invocations\": ")?;
+    serde_json::to_writer_pretty(&mut *out, &invocations)?;
+    out.write_all(b"\n}]\n}\n")
 }
 
 #[cfg(test)]
