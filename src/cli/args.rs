@@ -99,7 +99,8 @@ pub struct LintArgs {
     pub max_diagnostics: usize,
 
     /// Requests (files, or lines of a .jsonl file) longer than this many bytes
-    /// are refused unread (rule J007).
+    /// are refused unread (rule J007). A .jsonl line that goes on for 64 times
+    /// this without a newline also ends its input (exit 2).
     #[arg(long, value_name = "N", default_value_t = Options::DEFAULT_MAX_INPUT_BYTES)]
     pub max_input_bytes: usize,
 

@@ -33,6 +33,10 @@ pub struct Snippet {
     pub continues: bool,
 }
 
+/// A .jsonl line longer than this many times `--max-input-bytes` ends the
+/// input: see [`Run::lines`].
+pub const ENDLESS_LINE: usize = 64;
+
 /// Masked runs longer than this many characters are shown as `***…***`.
 const MASK_SHOWN: usize = 7;
 /// The widest window of a source line shown, in display columns.
@@ -209,17 +213,29 @@ impl Run<'_, '_> {
     }
 
     /// One request per line; blank lines are skipped. Each line is read up
-    /// to the size limit plus one byte, so a huge line costs no memory.
+    /// to the size limit plus one byte, so a huge line costs no memory; the
+    /// rest of a line over the limit is skipped, up to [`ENDLESS_LINE`]
+    /// times the limit: a line longer than that (`/dev/zero`, a stream that
+    /// never sends a newline) is reported and ends the input, which counts as
+    /// unreadable from there on.
     fn lines(&mut self, mut reader: impl BufRead) -> io::Result<()> {
-        let keep = self.opts.max_input_bytes.saturating_add(1);
+        let limit = self.opts.max_input_bytes;
+        let keep = limit.saturating_add(1);
+        let give_up = limit.saturating_mul(ENDLESS_LINE).max(keep);
         let mut buf = Vec::new();
         let (mut line, mut offset) = (0usize, 0usize);
-        while let Some(total) = read_line_capped(&mut reader, keep, &mut buf)? {
+        while let Some((total, ended)) = read_line_capped(&mut reader, keep, give_up, &mut buf)? {
             line += 1;
             let blank = total == buf.len() && buf.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'));
             if !blank {
-                let actual = (total > self.opts.max_input_bytes).then_some(total as u64);
+                let actual = (total > limit && ended).then_some(total as u64);
                 self.request(&buf, Some(line), offset, actual);
+            }
+            if !ended {
+                return Err(io::Error::other(format!(
+                    "line {line} goes on for more than {give_up} bytes without a newline; \
+                     the rest of the input is not read"
+                )));
             }
             offset = offset.saturating_add(total).saturating_add(1);
         }
@@ -262,22 +278,28 @@ fn read_all(mut reader: impl Read, buf: &mut Vec<u8>) -> io::Result<()> {
 }
 
 /// Reads one line (its `\n` consumed, not stored) into `buf`, keeping at most
-/// `keep` bytes of it. Returns the line's full length, or `None` at the end.
+/// `keep` bytes of it and reading at most `give_up` bytes. Returns the
+/// line's length as read and whether it ended (a newline or the end of the
+/// input), or `None` at the end of the input.
 fn read_line_capped(
     reader: &mut impl BufRead,
     keep: usize,
+    give_up: usize,
     buf: &mut Vec<u8>,
-) -> io::Result<Option<usize>> {
+) -> io::Result<Option<(usize, bool)>> {
     buf.clear();
     let (mut total, mut any) = (0usize, false);
     loop {
+        if total >= give_up {
+            return Ok(Some((total, false)));
+        }
         let chunk = match reader.fill_buf() {
             Ok(c) => c,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
         if chunk.is_empty() {
-            return Ok(any.then_some(total));
+            return Ok(any.then_some((total, true)));
         }
         any = true;
         let (len, newline) = match chunk.iter().position(|&b| b == b'\n') {
@@ -289,7 +311,7 @@ fn read_line_capped(
         total = total.saturating_add(len);
         reader.consume(len + usize::from(newline));
         if newline {
-            return Ok(Some(total));
+            return Ok(Some((total, true)));
         }
     }
 }
@@ -590,12 +612,25 @@ mod tests {
     fn capped_lines_keep_at_most_the_cap_and_count_everything() {
         let mut r = io::Cursor::new(b"abcdef\n\nxy".to_vec());
         let mut buf = Vec::new();
-        assert_eq!(read_line_capped(&mut r, 3, &mut buf).unwrap(), Some(6));
+        let mut next = |buf: &mut Vec<u8>| read_line_capped(&mut r, 3, 100, buf).unwrap();
+        assert_eq!(next(&mut buf), Some((6, true)));
         assert_eq!(buf, b"abc");
-        assert_eq!(read_line_capped(&mut r, 3, &mut buf).unwrap(), Some(0));
-        assert_eq!(read_line_capped(&mut r, 3, &mut buf).unwrap(), Some(2));
+        assert_eq!(next(&mut buf), Some((0, true)));
+        assert_eq!(next(&mut buf), Some((2, true)));
         assert_eq!(buf, b"xy");
-        assert_eq!(read_line_capped(&mut r, 3, &mut buf).unwrap(), None);
+        assert_eq!(next(&mut buf), None);
+    }
+
+    #[test]
+    fn an_endless_line_is_given_up_on() {
+        let mut r = io::BufReader::with_capacity(16, io::repeat(0));
+        let mut buf = Vec::new();
+        let (read, ended) = read_line_capped(&mut r, 3, 1000, &mut buf)
+            .unwrap()
+            .unwrap();
+        assert!(!ended);
+        assert!((1000..1016).contains(&read), "{read}");
+        assert_eq!(buf, [0, 0, 0]);
     }
 
     fn snip(req: &[u8], span: (usize, usize), secrets: &[Span]) -> Snippet {
