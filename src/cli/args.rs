@@ -1,7 +1,9 @@
 //! Command-line arguments: the `lint`, `rules` and `explain` subcommands and
 //! their options, parsed with clap.
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use cognito_validate::pool::Schema;
@@ -112,6 +114,7 @@ pub struct LintArgs {
     /// (`aws cognito-idp describe-user-pool --user-pool-id …`), a
     /// `{"SchemaAttributes": […]}` object or the bare array. Without it, the
     /// rules every pool has apply (standard attributes, any `custom:` name).
+    /// At most 1 MiB is read.
     #[arg(long, value_name = "FILE")]
     pub pool_schema: Option<PathBuf>,
 
@@ -119,6 +122,7 @@ pub struct LintArgs {
     /// JSON array in a FILE, or a comma-separated LIST such as
     /// `email,nickname,custom:plan`. Attributes outside it are refused
     /// (NotAuthorizedException, rule A015), except the pool's required ones.
+    /// At most 1 MiB of a FILE is read.
     #[arg(long, value_name = "FILE|LIST")]
     pub write_attributes: Option<String>,
 
@@ -200,15 +204,17 @@ impl LintArgs {
         let mut schema = match &self.pool_schema {
             None => Schema::default_pool(),
             Some(path) => {
-                let bytes = std::fs::read(path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                let bytes = read_capped(path)?;
                 Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
             }
         };
         if let Some(w) = &self.write_attributes {
-            let path = std::path::Path::new(w);
-            schema = if path.is_file() {
-                let bytes = std::fs::read(path).map_err(|e| format!("cannot read {w}: {e}"))?;
+            let path = Path::new(w);
+            // Anything that exists but a directory is a file to read
+            // (`/dev/stdin`, a FIFO, a device).
+            let file = std::fs::metadata(path).is_ok_and(|m| !m.is_dir());
+            schema = if file {
+                let bytes = read_capped(path)?;
                 schema
                     .with_write_attributes_json(&bytes)
                     .map_err(|e| format!("{w}: {e}"))?
@@ -218,4 +224,24 @@ impl LintArgs {
         }
         Ok(opts.with_schema(schema))
     }
+}
+
+/// The most bytes read from a `--pool-schema` or `--write-attributes` file:
+/// a DescribeUserPool answer is some kilobytes, and `/dev/zero` never ends.
+pub const MAX_POOL_FILE_BYTES: u64 = 1 << 20;
+
+/// Reads a pool file, refusing one longer than [`MAX_POOL_FILE_BYTES`].
+fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    let cannot = |e: io::Error| format!("cannot read {}: {e}", path.display());
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(MAX_POOL_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_POOL_FILE_BYTES {
+        return Err(format!(
+            "{}: more than {MAX_POOL_FILE_BYTES} bytes; a pool file is much smaller",
+            path.display()
+        ));
+    }
+    Ok(bytes)
 }
