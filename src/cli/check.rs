@@ -537,10 +537,13 @@ fn window(req: &[u8], s: usize, e: usize, masked: &[(usize, usize)]) -> Snippet 
     let (mut start, mut stop) = (None, None);
     let mut p = a;
     let mut line_end = false;
-    while col < MAX_SHOWN {
+    loop {
         if p >= req.len() || req[p] == b'\n' || (req[p] == b'\r' && req.get(p + 1) == Some(&b'\n'))
         {
             line_end = true;
+            break;
+        }
+        if col >= MAX_SHOWN {
             break;
         }
         if let Some((_, run_end)) = masked_run(masked, p) {
@@ -695,5 +698,11 @@ mod tests {
         let expected = format!("...{}\"bad name\"{}...", "a".repeat(40), "b".repeat(67));
         assert_eq!(s.text, expected);
         assert_eq!((s.start, s.len), (43, 10));
+        // A line of exactly the width is shown whole, without `...`.
+        let req = format!("{}\n", "c".repeat(MAX_SHOWN));
+        assert_eq!(
+            snip(req.as_bytes(), (5, 6), &[]).text,
+            "c".repeat(MAX_SHOWN)
+        );
     }
 }
