@@ -430,11 +430,12 @@ fn char_at(bytes: &[u8], at: usize) -> (char, usize) {
     }
 }
 
-/// How a character is shown: tabs as spaces, other controls as U+FFFD.
+/// How a character is shown: tabs as spaces, other characters a terminal
+/// would obey as U+FFFD.
 fn shown(c: char) -> char {
     if c == '\t' {
         ' '
-    } else if c.is_control() {
+    } else if super::format::text::is_unsafe(c) {
         '\u{FFFD}'
     } else {
         c

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 
 use args::{Cli, ColorChoice, Command, LintArgs};
 use check::{check_input, FileOutcome, StdinKind};
+use format::text::escape;
 use format::{Part, Report};
 use walk::Input;
 
@@ -52,7 +53,7 @@ pub fn main() -> ExitCode {
         Command::Explain { code } => match rules::find(&code) {
             Some(rule) => finish(rules::explain(rule, &mut out), PASS),
             None => {
-                eprintln!("error: {}", rules::unknown(&code));
+                eprintln!("error: {}", escape(&rules::unknown(&code)));
                 TROUBLE
             }
         },
@@ -86,7 +87,7 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
     let opts = match args.options() {
         Ok(opts) => opts,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", escape(&e));
             return TROUBLE;
         }
     };
@@ -111,7 +112,7 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
         StdinKind::Json
     };
     for e in &path_errors {
-        eprintln!("error: cannot read {}: {}", e.path, e.reason);
+        eprintln!("error: cannot read {}: {}", escape(&e.path), e.reason);
     }
     let cx = format::Context {
         format: args.format,
@@ -145,7 +146,7 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
                     if progress {
                         eprint!("\r\x1b[2K");
                     }
-                    eprintln!("error: cannot read {}: {}", e.path, e.reason);
+                    eprintln!("error: cannot read {}: {}", escape(&e.path), e.reason);
                     unreadable = true;
                 }
                 rejected |= file.rejected > 0;

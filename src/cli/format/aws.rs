@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::text;
 use crate::cli::check::RequestOutcome;
 
 #[derive(Serialize)]
@@ -59,6 +60,6 @@ pub fn request(name: &str, req: &RequestOutcome, out: &mut dyn Write) -> io::Res
             message: rejection.message(),
         },
     };
-    serde_json::to_writer(&mut *out, &answer)?;
+    text::write_json(out, &answer, false)?;
     out.write_all(b"\n")
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::Context;
+use super::{text, Context};
 use crate::cli::check::RequestOutcome;
 
 /// Writes one line per finding; `file:line: …` without a column and
@@ -13,6 +13,7 @@ pub fn request(
     req: &RequestOutcome,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let name = text::escape(name);
     for f in cx.findings(req) {
         let d = &f.diagnostic;
         match (f.row(), f.column()) {
@@ -20,7 +21,7 @@ pub fn request(
             (Some(r), None) => write!(out, "{}:{r}: ", name)?,
             _ => write!(out, "{}: ", name)?,
         }
-        writeln!(out, "{} {}", d.rule.code(), d.message())?;
+        writeln!(out, "{} {}", d.rule.code(), text::escape(&d.message()))?;
     }
     Ok(())
 }

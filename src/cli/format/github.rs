@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::Context;
+use super::{text, Context};
 use crate::cli::check::RequestOutcome;
 
 /// Escapes a command's data (after `::`): `%`, CR and LF.
@@ -35,7 +35,11 @@ pub fn request(
     for f in cx.findings(req) {
         let d = &f.diagnostic;
         let level = if f.is_error() { "error" } else { "warning" };
-        write!(out, "::{level} file={}", escape_property(name))?;
+        write!(
+            out,
+            "::{level} file={}",
+            escape_property(&text::escape(name))
+        )?;
         if let Some(r) = f.row() {
             write!(out, ",line={r}")?;
         }
@@ -43,10 +47,12 @@ pub fn request(
             write!(out, ",col={c}")?;
         }
         let title = format!("{} {}", d.rule.code(), d.rule.name());
-        let mut message = d.message();
+        // The parts are escaped for a terminal first, so that the only
+        // line break left is the one between message and help.
+        let mut message = text::escape(&d.message()).into_owned();
         if let Some(h) = &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(h);
+            message.push_str(&text::escape(h));
         }
         writeln!(
             out,

@@ -16,7 +16,7 @@
 
 use std::io::{self, Write};
 
-use super::{Context, Totals};
+use super::{text, Context, Totals};
 use crate::cli::check::{Finding, RequestOutcome, Source};
 
 /// ANSI styling, or none.
@@ -56,6 +56,7 @@ pub fn request(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let p = Paint(cx.color);
+    let name = &*text::escape(name);
     for f in cx.findings(req) {
         finding(p, name, f, src, out)?;
     }
@@ -111,7 +112,7 @@ fn finding(
         out,
         "{}{}",
         p.paint(colour, &format!("{level}[{}]", d.rule.code())),
-        p.paint(BOLD, &format!(": {}", d.message()))
+        p.paint(BOLD, &format!(": {}", text::escape(&d.message())))
     )?;
     let row = f.row();
     let snippet = row.and_then(|_| src.snippet(f));
@@ -148,9 +149,10 @@ fn finding(
     if let Some(help) = &d.help {
         writeln!(
             out,
-            "{pad} {} {} {help}",
+            "{pad} {} {} {}",
             p.paint(BLUE, "="),
-            p.paint(BOLD, "help:")
+            p.paint(BOLD, "help:"),
+            text::escape(help)
         )?;
     }
     writeln!(out)

@@ -23,7 +23,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::{Context, Part};
+use super::{text, Context, Part};
 use crate::cli::check::RequestOutcome;
 
 #[derive(Serialize)]
@@ -74,7 +74,7 @@ pub fn request(cx: &Context, name: &str, req: &RequestOutcome, part: &mut Part) 
         part.bytes
             .extend_from_slice(if part.items == 0 { b"\n" } else { b",\n" });
         part.items += 1;
-        serde_json::to_writer(&mut part.bytes, &item)?;
+        text::write_json(&mut part.bytes, &item, false)?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use cognito_validate::{Rule, Severity};
 use serde_json::{json, Map, Value};
 
-use super::{Context, Part};
+use super::{text, Context, Part};
 use crate::cli::check::{Finding, RequestOutcome};
 use crate::cli::walk::PathError;
 
@@ -130,7 +130,7 @@ pub fn begin(out: &mut dyn Write) -> io::Result<()> {
         "{{\n\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n\
          \"version\": \"2.1.0\",\n\"runs\": [{{\n\"tool\": "
     )?;
-    serde_json::to_writer_pretty(&mut *out, &tool)?;
+    text::write_json(out, &tool, true)?;
     write!(
         out,
         ",\n\"columnKind\": \"unicodeCodePoints\",\n\"results\": ["
@@ -143,7 +143,7 @@ pub fn request(cx: &Context, name: &str, req: &RequestOutcome, part: &mut Part) 
         part.bytes
             .extend_from_slice(if part.items == 0 { b"\n" } else { b",\n" });
         part.items += 1;
-        serde_json::to_writer_pretty(&mut part.bytes, &result(name, f))?;
+        text::write_json(&mut part.bytes, &result(name, f), true)?;
     }
     Ok(())
 }
@@ -166,7 +166,7 @@ pub fn end(unreadable: &[PathError], out: &mut dyn Write) -> io::Result<()> {
         "toolExecutionNotifications": notifications,
     }]);
     out.write_all(b"\n],\n\"invocations\": ")?;
-    serde_json::to_writer_pretty(&mut *out, &invocations)?;
+    text::write_json(out, &invocations, true)?;
     out.write_all(b"\n}]\n}\n")
 }
 
