@@ -66,3 +66,39 @@ fn the_cap_is_in_the_help() {
     let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(help.matches("At most 1 MiB").count(), 2, "{help}");
 }
+
+/// Each of these used to be taken as an attribute list, so that every
+/// attribute was refused (A015) with exit 1.
+#[test]
+fn write_attributes_that_are_not_a_file_nor_a_list_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let misspelt = format!("{d}/client.jsn");
+    let cases: [(&str, &str); 6] = [
+        (&misspelt, "cannot read"),
+        ("describe-user-pool-clinet.json", "cannot read"),
+        ("", "names no attribute"),
+        (" , ,", "names no attribute"),
+        (d, "is a directory"),
+        (".", "is a directory"),
+    ];
+    for (value, says) in cases {
+        let out = lint(&["--write-attributes", value]);
+        assert_eq!(out.status.code(), Some(2), "{value:?}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("error: ") && err.contains(says),
+            "{value:?}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{value:?}");
+    }
+    // A list and a file still work.
+    let out = lint(&["--write-attributes", "nickname, email"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let file = dir.path().join("client.json");
+    std::fs::write(&file, r#"["nickname"]"#).unwrap();
+    let out = lint(&["--write-attributes", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = lint(&["--write-attributes", "email"]);
+    assert_eq!(out.status.code(), Some(1), "nickname is not in the list");
+}

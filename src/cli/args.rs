@@ -122,7 +122,9 @@ pub struct LintArgs {
     /// JSON array in a FILE, or a comma-separated LIST such as
     /// `email,nickname,custom:plan`. Attributes outside it are refused
     /// (NotAuthorizedException, rule A015), except the pool's required ones.
-    /// At most 1 MiB of a FILE is read.
+    /// At most 1 MiB of a FILE is read. A value holding `/` or ending in
+    /// `.json` is a FILE; a missing FILE, a directory or an empty LIST is a
+    /// usage error.
     #[arg(long, value_name = "FILE|LIST")]
     pub write_attributes: Option<String>,
 
@@ -209,17 +211,14 @@ impl LintArgs {
             }
         };
         if let Some(w) = &self.write_attributes {
-            let path = Path::new(w);
-            // Anything that exists but a directory is a file to read
-            // (`/dev/stdin`, a FIFO, a device).
-            let file = std::fs::metadata(path).is_ok_and(|m| !m.is_dir());
-            schema = if file {
-                let bytes = read_capped(path)?;
-                schema
-                    .with_write_attributes_json(&bytes)
-                    .map_err(|e| format!("{w}: {e}"))?
-            } else {
-                schema.with_write_attributes(w.split(',').map(str::trim).filter(|n| !n.is_empty()))
+            schema = match write_source(w)? {
+                WriteSource::File(path) => {
+                    let bytes = read_capped(path)?;
+                    schema
+                        .with_write_attributes_json(&bytes)
+                        .map_err(|e| format!("{w}: {e}"))?
+                }
+                WriteSource::List(names) => schema.with_write_attributes(names),
             };
         }
         Ok(opts.with_schema(schema))
@@ -244,4 +243,45 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
+}
+
+/// What a `--write-attributes` value is.
+enum WriteSource<'a> {
+    /// A file to read.
+    File(&'a Path),
+    /// Attribute names.
+    List(Vec<&'a str>),
+}
+
+/// Tells a file from a list: anything that exists but a directory is a file
+/// (`/dev/stdin` and FIFOs too). A value that does not exist but looks like
+/// a path (a `/` or `\\`, or ending in `.json`), a directory, and a list
+/// without a name are usage errors: each would otherwise be taken as a list
+/// and refuse every attribute.
+fn write_source(w: &str) -> Result<WriteSource<'_>, String> {
+    let path = Path::new(w);
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(format!(
+            "--write-attributes {w}: is a directory; give a file or a comma-separated list"
+        )),
+        Ok(_) => Ok(WriteSource::File(path)),
+        Err(e) if w.contains(['/', '\\']) || w.ends_with(".json") => {
+            Err(format!("--write-attributes: cannot read {w}: {e}"))
+        }
+        Err(_) => {
+            let names: Vec<&str> = w
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .collect();
+            if names.is_empty() {
+                Err(format!(
+                    "--write-attributes {w:?} names no attribute; give a file or a \
+                     comma-separated list such as email,nickname"
+                ))
+            } else {
+                Ok(WriteSource::List(names))
+            }
+        }
+    }
 }
