@@ -25,6 +25,22 @@ use format::text::escape;
 use format::{Part, Report};
 use walk::Input;
 
+/// Writes a line to standard error. A closed or broken standard error is
+/// not worth dying for (`eprintln!` panics): the report on standard output
+/// and the exit status still say what happened.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
+
+/// Writes progress to standard error, ignoring failures as [`note!`] does.
+macro_rules! progress {
+    ($($arg:tt)*) => {{
+        let _ = write!(io::stderr(), $($arg)*);
+    }};
+}
+
 /// Progress is shown for runs of more than this many inputs.
 const PROGRESS_AFTER: usize = 50;
 
@@ -37,6 +53,8 @@ const TROUBLE: u8 = 2;
 
 /// Parses the arguments and runs the subcommand.
 pub fn main() -> ExitCode {
+    // Before anything opens a file that could take descriptor 0's place.
+    let stdin_open = stdin_is_open();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -48,12 +66,12 @@ pub fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let code = match cli.command {
-        Command::Lint(args) => lint(&args, &mut out),
+        Command::Lint(args) => lint(&args, stdin_open, &mut out),
         Command::Rules => finish(rules::list(&mut out), PASS),
         Command::Explain { code } => match rules::find(&code) {
             Some(rule) => finish(rules::explain(rule, &mut out), PASS),
             None => {
-                eprintln!("error: {}", escape(&rules::unknown(&code)));
+                note!("error: {}", escape(&rules::unknown(&code)));
                 TROUBLE
             }
         },
@@ -67,7 +85,7 @@ fn finish(written: io::Result<()>, code: u8) -> u8 {
         Ok(()) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => code,
         Err(e) => {
-            eprintln!("error: cannot write the report: {e}");
+            note!("error: cannot write the report: {e}");
             TROUBLE
         }
     }
@@ -83,18 +101,18 @@ fn use_color(choice: ColorChoice, terminal: bool, no_color: Option<&OsStr>) -> b
     }
 }
 
-fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
+fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
     let opts = match args.options() {
         Ok(opts) => opts,
         Err(e) => {
-            eprintln!("error: {}", escape(&e));
+            note!("error: {}", escape(&e));
             return TROUBLE;
         }
     };
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         if io::stdin().is_terminal() {
-            eprintln!(
+            note!(
                 "error: no PATH given and standard input is a terminal\n\n\
                  Usage: cognito-validate lint [OPTIONS] [PATH]...\n\n\
                  For more information, try '--help'."
@@ -104,6 +122,14 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
         paths.push("-".into());
     }
     let (mut inputs, mut path_errors) = walk::collect(&paths);
+    if !stdin_open && inputs.contains(&Input::Stdin) {
+        // Read, a closed standard input looks empty: an empty request.
+        inputs.retain(|i| *i != Input::Stdin);
+        path_errors.push(walk::PathError {
+            path: "-".into(),
+            reason: "standard input is closed".into(),
+        });
+    }
     inputs.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     path_errors.sort();
     let stdin = if args.jsonl {
@@ -112,7 +138,7 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
         StdinKind::Json
     };
     for e in &path_errors {
-        eprintln!("error: cannot read {}: {}", escape(&e.path), e.reason);
+        note!("error: cannot read {}: {}", escape(&e.path), e.reason);
     }
     let cx = format::Context {
         format: args.format,
@@ -140,13 +166,13 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
             for (file, part) in parts {
                 done += 1;
                 if progress {
-                    eprint!("\rchecked {done}/{total} files");
+                    progress!("\rchecked {done}/{total} files");
                 }
                 if let Some(e) = &file.error {
                     if progress {
-                        eprint!("\r\x1b[2K");
+                        progress!("\r\x1b[2K");
                     }
-                    eprintln!("error: cannot read {}: {}", escape(&e.path), e.reason);
+                    note!("error: cannot read {}: {}", escape(&e.path), e.reason);
                     unreadable = true;
                 }
                 rejected |= file.rejected > 0;
@@ -154,7 +180,7 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
             }
         }
         if progress {
-            eprint!("\r\x1b[2K");
+            progress!("\r\x1b[2K");
         }
         report.end()
     })();
@@ -186,6 +212,31 @@ fn check_and_render(
         }
     });
     (file, failed.map_or(Ok(part), Err))
+}
+
+/// Whether standard input was open when the program started. The Rust
+/// runtime puts `/dev/null` in the place of a closed descriptor 0, so that
+/// reading it would look like an empty request; it opens it read-write,
+/// where a shell's `< /dev/null` opens it read-only, and that tells them
+/// apart. Known on Linux only (through `/proc`); elsewhere taken as open.
+fn stdin_is_open() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let null =
+        std::fs::read_link("/proc/self/fd/0").is_ok_and(|t| t == std::path::Path::new("/dev/null"));
+    if !null {
+        return true;
+    }
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/0")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        });
+    // O_ACCMODE is 3 and O_RDWR 2 on Linux.
+    flags.is_none_or(|f| f & 0o3 != 0o2)
 }
 
 /// Files sort by path, standard input after them.
