@@ -206,7 +206,7 @@ fn check_and_render(
     let name = input.display();
     let file = check_input(input, opts, stdin, &mut |req, src| {
         if failed.is_none() {
-            if let Err(e) = format::request(cx, &name, req, src, &mut part) {
+            if let Err(e) = format::request(cx, input, &name, req, src, &mut part) {
                 failed = Some(e);
             }
         }

@@ -17,7 +17,7 @@ use std::io::{self, Write};
 
 use super::args::Format;
 use super::check::{FileOutcome, Finding, RequestOutcome, Source};
-use super::walk::PathError;
+use super::walk::{Input, PathError};
 
 /// What every format needs.
 #[derive(Clone, Copy, Debug)]
@@ -52,9 +52,10 @@ pub struct Part {
     pub items: usize,
 }
 
-/// Renders one request of the input named `name` into `part`.
+/// Renders one request of `input`, shown as `name`, into `part`.
 pub fn request(
     cx: &Context,
+    input: &Input,
     name: &str,
     req: &RequestOutcome,
     src: &Source<'_>,
@@ -64,7 +65,7 @@ pub fn request(
         Format::Human => human::request(cx, name, req, src, &mut part.bytes),
         Format::Concise => concise::request(cx, name, req, &mut part.bytes),
         Format::Json => json::request(cx, name, req, part),
-        Format::Sarif => sarif::request(cx, name, req, part),
+        Format::Sarif => sarif::request(cx, input.raw(), req, part),
         Format::Github => github::request(cx, name, req, &mut part.bytes),
         Format::Aws => aws::request(name, req, &mut part.bytes),
     }
