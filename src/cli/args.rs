@@ -21,13 +21,22 @@ FORMATS
            finding has no column or no position).
   json     One JSON array. Each element is one finding, written on its own line:
              {\"file\":    string, the path as given or found (\"-\" for stdin),
-              \"line\":    integer or null, the line of a .jsonl file holding the
-                         request (null for a .json file and stdin),
-              \"row\":     integer or null, 1-based line in the file,
-              \"column\":  integer or null, 1-based column in Unicode scalar values,
+              \"line\":    integer or null, 1-based line in the file where the
+                         finding starts,
+              \"column\":  integer or null, 1-based column there, counted in
+                         Unicode scalar values (not bytes, not UTF-16 units,
+                         not display columns),
+              \"end_line\", \"end_column\": integer or null, where it ends
+                         (the column just after its last character),
+              \"record\":  integer or null, the line of a .jsonl file holding
+                         the request (null for a .json file and stdin),
+              \"row\":     the same as \"line\" (its old name, kept),
               \"span\":    {\"start\": integer, \"end\": integer} or null, byte
                          offsets in the file, end exclusive,
               \"code\":    string, the rule code (S103),
+              \"error_type\": string, the AWS error class the service answers
+                         with: InvalidParameterException,
+                         SerializationException or NotAuthorizedException,
               \"name\":    string, the rule name (name-pattern),
               \"severity\": \"error\" or \"warning\",
               \"pointer\": string, RFC 6901 JSON Pointer (\"\" for the root),
@@ -38,7 +47,8 @@ FORMATS
               \"aws_wording\": boolean, whether the message is the service's
                          own wording rather than this tool's}
            The schema is stable: fields are only ever added, never renamed,
-           removed or given another meaning.
+           removed or given another meaning. (One exception: \"line\" was
+           once the .jsonl line, which is now \"record\".)
   sarif    SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
   github   GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
   aws      For each rejected request one line holding the service's answer:
