@@ -15,6 +15,8 @@ use cognito_validate::{
     check_json, Diagnostic, Options, Position, Rejection, Rule, Severity, Span,
 };
 
+use unicode_width::UnicodeWidthChar;
+
 use super::walk::{Input, PathError};
 
 /// A window of a source line prepared for display: masked, control
@@ -409,10 +411,10 @@ fn advance(input: &[u8], from: usize, pos: Position, to: usize) -> Position {
     Position { line, column }
 }
 
-/// The display width of a character in the snippet.
+/// The columns a character of the snippet takes on a terminal: 2 for wide
+/// (East Asian) characters and most emoji, 0 for combining marks, else 1.
 fn width(c: char) -> usize {
-    let _ = c;
-    1
+    UnicodeWidthChar::width(c).unwrap_or(1)
 }
 
 /// The character at `at` (U+FFFD for a byte that starts no valid one) and
@@ -688,6 +690,23 @@ mod tests {
         assert_eq!((token.start, token.len), (16, 9));
         let x = snip(req, (30, 33), &secrets);
         assert_eq!((x.start, x.len), (27, 3));
+    }
+
+    #[test]
+    fn carets_cover_display_columns() {
+        // 22 columns: the quotes, `custom:`, and six wide characters and a space.
+        let name = "\"custom:好きな 食べ物\"";
+        let req = format!("{{\"Name\": {name}}}");
+        let at = req.find(name).unwrap();
+        let s = snip(req.as_bytes(), (at, at + name.len()), &[]);
+        assert_eq!((s.start, s.len), (9, 22));
+        // Wide, emoji and combining characters before the span move the
+        // carets by their width: 2 + 2 + 1 (e and U+0301 together) columns.
+        let req = "{\"好\u{1F44D}e\u{301}\": 1, \"x\": 2}";
+        let x = req.find("\"x\"").unwrap();
+        let s = snip(req.as_bytes(), (x, x + 3), &[]);
+        let before: usize = 2 + 2 + 1 + "{\"\": 1, ".len();
+        assert_eq!((s.start, s.len), (before, 3));
     }
 
     #[test]
