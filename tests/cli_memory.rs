@@ -130,3 +130,32 @@ fn a_thousand_findings_kept_of_170k_on_one_line_do_not_abort() {
         );
     }
 }
+
+#[test]
+fn a_large_jsonl_file_is_streamed_in_and_out() {
+    // 4 MB of requests with one finding each: the report is several times
+    // the input, and it used to be held whole (with the file read whole).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.jsonl");
+    let line = "{\"AccessToken\":\"t\",\"UserAttributes\":[{\"Name\":\"a b\",\"Value\":\"v\"}]}\n";
+    let body = line.repeat((4 << 20) / line.len());
+    fs::write(&file, &body).unwrap();
+    let path = file.to_str().unwrap();
+    let (_, baseline) = peak_rss(&["lint", "--format", "concise", "-q", "/dev/null"]);
+    for format in ["human", "json"] {
+        let (code, peak) = peak_rss(&["lint", "--format", format, path]);
+        assert_eq!(code, 1, "{format}");
+        let used = peak.saturating_sub(baseline);
+        eprintln!(
+            "{format}: peak {} KiB above {} KiB",
+            used / 1024,
+            baseline / 1024
+        );
+        assert!(
+            used < body.len() as u64,
+            "{format}: {} MiB above the baseline for an input of {} KiB",
+            used / MIB,
+            body.len() / 1024
+        );
+    }
+}

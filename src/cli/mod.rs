@@ -15,6 +15,7 @@ use std::env;
 use std::ffi::OsStr;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use clap::Parser;
 use rayon::prelude::*;
@@ -155,14 +156,41 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
     let written = (|| {
         let mut report = Report::begin(cx, &path_errors, out)?;
         // Inputs are checked in parallel a window at a time and written in
-        // order, so that at most a window's parts are held at once.
+        // order, so that at most a window's parts are held at once. The
+        // window's first input is next to be written: its part is sent here
+        // in pieces as it grows and written at once, so that one large
+        // .jsonl file is not held either.
         let window = rayon::current_num_threads().max(1) * 2;
         let mut done = 0usize;
         for chunk in inputs.chunks(window) {
-            let parts: Vec<(FileOutcome, io::Result<Part>)> = chunk
-                .par_iter()
-                .map(|input| check_and_render(input, &opts, stdin, &cx))
-                .collect();
+            let (tx, rx) = mpsc::sync_channel::<Piece>(4);
+            let parts = std::thread::scope(|scope| {
+                let (opts, cx) = (&opts, &cx);
+                let worker = scope.spawn(move || {
+                    chunk
+                        .par_iter()
+                        .enumerate()
+                        .map(|(i, input)| {
+                            let stream = (i == 0).then(|| tx.clone());
+                            check_and_render(input, opts, stdin, cx, stream)
+                        })
+                        .collect::<Vec<(FileOutcome, io::Result<Part>)>>()
+                });
+                let mut written = Ok(());
+                for piece in &rx {
+                    written = report.piece(&piece.bytes, piece.items);
+                    if written.is_err() {
+                        break;
+                    }
+                }
+                // A failed write drops the receiver: the sender's next send
+                // fails and is ignored, so the worker never blocks.
+                drop(rx);
+                match worker.join() {
+                    Ok(parts) => written.map(|()| parts),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            })?;
             for (file, part) in parts {
                 done += 1;
                 if progress {
@@ -194,20 +222,45 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
     finish(written, code)
 }
 
-/// Checks one input and renders its part of the report.
+/// Part of an input's report sent ahead of the rest.
+struct Piece {
+    bytes: Vec<u8>,
+    /// Array items in `bytes`.
+    items: usize,
+}
+
+/// A part grows to this many bytes before it is sent ahead.
+const PIECE_BYTES: usize = 64 << 10;
+
+/// Checks one input and renders its part of the report. With `stream`, the
+/// part is sent there in pieces as it grows; what is returned is the rest.
 fn check_and_render(
     input: &Input,
     opts: &cognito_validate::Options,
     stdin: StdinKind,
     cx: &format::Context,
+    stream: Option<mpsc::SyncSender<Piece>>,
 ) -> (FileOutcome, io::Result<Part>) {
     let mut part = Part::default();
     let mut failed = None;
     let name = input.display();
     let file = check_input(input, opts, stdin, &mut |req, src| {
-        if failed.is_none() {
-            if let Err(e) = format::request(cx, input, &name, req, src, &mut part) {
-                failed = Some(e);
+        if failed.is_some() {
+            return;
+        }
+        if let Err(e) = format::request(cx, input, &name, req, src, &mut part) {
+            failed = Some(e);
+        }
+        if let Some(tx) = &stream {
+            if part.bytes.len() >= PIECE_BYTES {
+                let piece = Piece {
+                    bytes: std::mem::take(&mut part.bytes),
+                    items: part.items - part.sent,
+                };
+                part.sent = part.items;
+                // The receiver has gone only when writing failed; the
+                // failure is reported there.
+                let _ = tx.send(piece);
             }
         }
     });
