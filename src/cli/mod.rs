@@ -11,8 +11,6 @@ pub mod format;
 pub mod rules;
 pub mod walk;
 
-use std::env;
-use std::ffi::OsStr;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::mpsc;
@@ -20,10 +18,12 @@ use std::sync::mpsc;
 use clap::Parser;
 use rayon::prelude::*;
 
-use args::{Cli, ColorChoice, Command, LintArgs};
+use args::{Cli, Command, LintArgs};
 use check::{check_input, FileOutcome, StdinKind};
+use clap::ColorChoice;
 use format::text::escape;
 use format::{Part, Report};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use walk::Input;
 
 /// Writes a line to standard error. A closed or broken standard error is
@@ -32,13 +32,6 @@ use walk::Input;
 macro_rules! note {
     ($($arg:tt)*) => {{
         let _ = writeln!(io::stderr(), $($arg)*);
-    }};
-}
-
-/// Writes progress to standard error, ignoring failures as [`note!`] does.
-macro_rules! progress {
-    ($($arg:tt)*) => {{
-        let _ = write!(io::stderr(), $($arg)*);
     }};
 }
 
@@ -92,14 +85,20 @@ fn finish(written: io::Result<()>, code: u8) -> u8 {
     }
 }
 
-/// Whether to colour: `--color`, then NO_COLOR (set and not empty: no
-/// colour), then whether the output is a terminal.
-fn use_color(choice: ColorChoice, terminal: bool, no_color: Option<&OsStr>) -> bool {
+/// Whether to colour: `--color`, and for `auto` what anstream decides for
+/// standard output (a terminal that takes colour; NO_COLOR, CLICOLOR and
+/// CLICOLOR_FORCE honoured).
+fn use_color(choice: ColorChoice, auto: impl FnOnce() -> bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => auto(),
     }
+}
+
+/// anstream's verdict for standard output under `auto`.
+fn stdout_takes_color() -> bool {
+    anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
 }
 
 fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
@@ -144,14 +143,9 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
     let cx = format::Context {
         format: args.format,
         quiet: args.quiet,
-        color: use_color(
-            args.color,
-            io::stdout().is_terminal(),
-            env::var_os("NO_COLOR").as_deref(),
-        ),
+        color: use_color(args.color, stdout_takes_color),
     };
-    let progress = !args.quiet && inputs.len() > PROGRESS_AFTER && io::stderr().is_terminal();
-    let total = inputs.len();
+    let bar = progress_bar(!args.quiet && inputs.len() > PROGRESS_AFTER, inputs.len());
     let (mut rejected, mut unreadable) = (false, !path_errors.is_empty());
     let written = (|| {
         let mut report = Report::begin(cx, &path_errors, out)?;
@@ -161,7 +155,6 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
         // in pieces as it grows and written at once, so that one large
         // .jsonl file is not held either.
         let window = rayon::current_num_threads().max(1) * 2;
-        let mut done = 0usize;
         for chunk in inputs.chunks(window) {
             let (tx, rx) = mpsc::sync_channel::<Piece>(4);
             let parts = std::thread::scope(|scope| {
@@ -192,24 +185,16 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
                 }
             })?;
             for (file, part) in parts {
-                done += 1;
-                if progress {
-                    progress!("\rchecked {done}/{total} files");
-                }
+                bar.inc(1);
                 if let Some(e) = &file.error {
-                    if progress {
-                        progress!("\r\x1b[2K");
-                    }
-                    note!("error: cannot read {}: {}", escape(&e.path), e.reason);
+                    bar.suspend(|| note!("error: cannot read {}: {}", escape(&e.path), e.reason));
                     unreadable = true;
                 }
                 rejected |= file.rejected > 0;
                 report.file(&file, &part?)?;
             }
         }
-        if progress {
-            progress!("\r\x1b[2K");
-        }
+        bar.finish_and_clear();
         report.end()
     })();
     let code = if unreadable {
@@ -220,6 +205,22 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
         PASS
     };
     finish(written, code)
+}
+
+/// A progress bar on standard error for `total` inputs when `wanted` and
+/// standard error is a terminal (else hidden): redrawn at most 10 times a
+/// second, so that many small files do not cost a write each.
+fn progress_bar(wanted: bool, total: usize) -> ProgressBar {
+    if !wanted || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let target = ProgressDrawTarget::stderr_with_hz(10);
+    let bar = ProgressBar::with_draw_target(Some(total as u64), target);
+    // The template is a constant known to be valid; fall back to the default.
+    if let Ok(style) = ProgressStyle::with_template("checked {pos}/{len} files {wide_bar}") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Part of an input's report sent ahead of the rest.
@@ -305,14 +306,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn colour_follows_the_flag_then_no_color_then_the_terminal() {
-        let set = Some(OsStr::new("1"));
-        let empty = Some(OsStr::new(""));
-        assert!(use_color(ColorChoice::Auto, true, None));
-        assert!(use_color(ColorChoice::Auto, true, empty));
-        assert!(!use_color(ColorChoice::Auto, true, set));
-        assert!(!use_color(ColorChoice::Auto, false, None));
-        assert!(use_color(ColorChoice::Always, false, set));
-        assert!(!use_color(ColorChoice::Never, true, None));
+    fn colour_follows_the_flag_then_the_stream() {
+        assert!(use_color(ColorChoice::Auto, || true));
+        assert!(!use_color(ColorChoice::Auto, || false));
+        assert!(use_color(ColorChoice::Always, || false));
+        assert!(!use_color(ColorChoice::Never, || true));
     }
 }
