@@ -1,11 +1,16 @@
 //! Reads each input and checks every request in it with
 //! [`cognito_validate::check_json`], turning the library's request-relative
-//! positions into positions in the file and preparing masked source lines.
+//! positions into positions in the file, and hands each request to a sink
+//! while its bytes are at hand. Inputs are read with bounded memory: a
+//! `.json` file up to `--max-input-bytes`, a `.jsonl` file a line at a time
+//! (a line that never ends gives up, see [`ENDLESS_LINE`]). The input kinds
+//! are the `Run` methods; a third (HAR entries) fits beside them.
 //!
 //! This module is the only one that sees request bytes. What it hands on
-//! ([`FileOutcome`]) holds no secret: source lines are masked here, and for a
-//! request whose parse stopped early (JSON text errors, where secrets may not
-//! all have been found) no source line is kept at all.
+//! holds no secret: a finding keeps a byte range, not text, and the formats
+//! reach the bytes only through [`Source::snippet`], which masks them (and
+//! gives nothing for a request whose parse stopped early, where secrets may
+//! not all have been found).
 
 use std::cell::OnceCell;
 use std::fs::File;

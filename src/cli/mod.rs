@@ -1,6 +1,9 @@
 //! The command-line tool, on top of the `cognito_validate` library: argument
 //! parsing ([`args`]), finding the inputs ([`walk`]), reading and checking
 //! them in parallel ([`check`]), and the output formats ([`format`](mod@format)).
+//! The report is written as it is made, in a fixed order (files by path),
+//! holding at most a window of inputs' parts; standard error carries error
+//! lines and, on a terminal, a progress bar.
 //!
 //! Exit status: 0 when every request passes, 1 when any is rejected, 2 for
 //! usage errors and unreadable paths.
