@@ -84,3 +84,24 @@ fn a_pipe_gets_neither() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn report_lines_written_while_the_bar_is_up_start_on_a_clean_line() {
+    let dir = tree();
+    for i in [30, 45] {
+        std::fs::write(dir.path().join(format!("{i:02}.json")), BAD).unwrap();
+    }
+    let d = path(dir.path());
+    let text = on_terminal(&format!("--format concise {d}"), &[("NO_COLOR", "1")]);
+    let findings: Vec<&str> = text.split('\n').filter(|l| l.contains("S103")).collect();
+    assert_eq!(findings.len(), 3, "{text:?}");
+    for line in findings {
+        // What the terminal shows of the line: after the last line clear.
+        let shown = line
+            .rsplit("\x1b[2K")
+            .next()
+            .unwrap()
+            .trim_start_matches('\r');
+        assert!(shown.starts_with(d), "the bar is mixed in: {line:?}");
+    }
+}

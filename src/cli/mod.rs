@@ -149,6 +149,16 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
         color: use_color(args.color, stdout_takes_color),
     };
     let bar = progress_bar(!args.quiet && inputs.len() > PROGRESS_AFTER, inputs.len());
+    // When the report goes to the terminal the bar is on, it is written with
+    // the bar taken down, and flushed before the bar comes back.
+    let shared = !bar.is_hidden() && io::stdout().is_terminal();
+    let beside_bar = |write: &mut dyn FnMut() -> io::Result<()>| {
+        if shared {
+            bar.suspend(write)
+        } else {
+            write()
+        }
+    };
     let (mut rejected, mut unreadable) = (false, !path_errors.is_empty());
     let written = (|| {
         let mut report = Report::begin(cx, &path_errors, out)?;
@@ -174,7 +184,10 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
                 });
                 let mut written = Ok(());
                 for piece in &rx {
-                    written = report.piece(&piece.bytes, piece.items);
+                    written = beside_bar(&mut || {
+                        report.piece(&piece.bytes, piece.items)?;
+                        report.flush_if(shared)
+                    });
                     if written.is_err() {
                         break;
                     }
@@ -194,7 +207,15 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
                     unreadable = true;
                 }
                 rejected |= file.rejected > 0;
-                report.file(&file, &part?)?;
+                let part = part?;
+                if part.bytes.is_empty() {
+                    report.file(&file, &part)?;
+                } else {
+                    beside_bar(&mut || {
+                        report.file(&file, &part)?;
+                        report.flush_if(shared)
+                    })?;
+                }
             }
         }
         bar.finish_and_clear();

@@ -161,6 +161,15 @@ impl<'w> Report<'w> {
         self.out.write_all(bytes)
     }
 
+    /// Flushes what is written so far, when `now`.
+    pub fn flush_if(&mut self, now: bool) -> io::Result<()> {
+        if now {
+            self.out.flush()
+        } else {
+            Ok(())
+        }
+    }
+
     /// Ends the report.
     pub fn end(self) -> io::Result<()> {
         match self.cx.format {
