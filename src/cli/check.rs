@@ -195,6 +195,7 @@ pub fn check_input(
         out.error = Some(PathError {
             path: out.name.clone(),
             reason: e.to_string(),
+            raw: input.raw().to_vec(),
         });
     }
     out

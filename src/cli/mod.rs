@@ -131,6 +131,7 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
         path_errors.push(walk::PathError {
             path: "-".into(),
             reason: "standard input is closed".into(),
+            raw: b"-".to_vec(),
         });
     }
     inputs.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
