@@ -163,62 +163,76 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
     let (mut rejected, mut unreadable) = (false, !path_errors.is_empty());
     let written = (|| {
         let mut report = Report::begin(cx, &path_errors, out)?;
-        // Inputs are checked in parallel a window at a time and written in
-        // order, so that at most a window's parts are held at once. The
-        // window's first input is next to be written: its part is sent here
-        // in pieces as it grows and written at once, so that one large
-        // .jsonl file is not held either.
+        // Inputs are checked in parallel a window at a time ([`windows`]),
+        // on a worker thread, and written here in order, so that at most
+        // about two windows' parts are held at once. The window's first input is next
+        // to be written: its part is sent in pieces as it grows and written
+        // at once, so that one large .jsonl file is not held either.
         let window = rayon::current_num_threads().max(1) * 2;
-        for chunk in inputs.chunks(window) {
-            let (tx, rx) = mpsc::sync_channel::<Piece>(4);
-            let parts = std::thread::scope(|scope| {
-                let (opts, cx) = (&opts, &cx);
-                let worker = scope.spawn(move || {
-                    chunk
+        let chunks = windows(&inputs, window);
+        let (tx, rx) = mpsc::sync_channel::<Message>(window);
+        std::thread::scope(|scope| {
+            let (opts, cx, inputs) = (&opts, &cx, &inputs);
+            let worker = scope.spawn(move || {
+                for range in chunks {
+                    let chunk = &inputs[range];
+                    let parts: Vec<(FileOutcome, io::Result<Part>)> = chunk
                         .par_iter()
                         .enumerate()
                         .map(|(i, input)| {
                             let stream = (i == 0).then(|| tx.clone());
                             check_and_render(input, opts, stdin, cx, stream)
                         })
-                        .collect::<Vec<(FileOutcome, io::Result<Part>)>>()
-                });
-                let mut written = Ok(());
-                for piece in &rx {
-                    written = beside_bar(&mut || {
-                        report.piece(&piece.bytes, piece.items)?;
-                        report.flush_if(shared)
-                    });
-                    if written.is_err() {
-                        break;
+                        .collect();
+                    for (file, part) in parts {
+                        // The receiver has gone only when writing failed:
+                        // nothing more is wanted.
+                        if tx.send(Message::File(file, part)).is_err() {
+                            return;
+                        }
                     }
                 }
-                // A failed write drops the receiver: the sender's next send
-                // fails and is ignored, so the worker never blocks.
-                drop(rx);
-                match worker.join() {
-                    Ok(parts) => written.map(|()| parts),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            })?;
-            for (file, part) in parts {
-                bar.inc(1);
-                if let Some(e) = &file.error {
-                    bar.suspend(|| note!("error: cannot read {}: {}", escape(&e.path), e.reason));
-                    unreadable = true;
-                }
-                rejected |= file.rejected > 0;
-                let part = part?;
-                if part.bytes.is_empty() {
-                    report.file(&file, &part)?;
-                } else {
-                    beside_bar(&mut || {
-                        report.file(&file, &part)?;
+            });
+            let mut written = Ok(());
+            for message in &rx {
+                written = match message {
+                    Message::Piece(piece) => beside_bar(&mut || {
+                        report.piece(&piece.bytes, piece.items)?;
                         report.flush_if(shared)
-                    })?;
+                    }),
+                    Message::File(file, part) => {
+                        bar.inc(1);
+                        if let Some(e) = &file.error {
+                            bar.suspend(|| {
+                                note!("error: cannot read {}: {}", escape(&e.path), e.reason)
+                            });
+                            unreadable = true;
+                        }
+                        rejected |= file.rejected > 0;
+                        part.and_then(|part| {
+                            if part.bytes.is_empty() {
+                                report.file(&file, &part)
+                            } else {
+                                beside_bar(&mut || {
+                                    report.file(&file, &part)?;
+                                    report.flush_if(shared)
+                                })
+                            }
+                        })
+                    }
+                };
+                if written.is_err() {
+                    break;
                 }
             }
-        }
+            // A failed write drops the receiver, so that the worker's next
+            // send fails and it stops instead of blocking.
+            drop(rx);
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
+            written
+        })?;
         bar.finish_and_clear();
         report.end()
     })();
@@ -248,6 +262,49 @@ fn progress_bar(wanted: bool, total: usize) -> ProgressBar {
     bar
 }
 
+/// A window holds at least this many inputs (times the threads) and takes
+/// more, up to [`WINDOW_MAX`], while their sizes add up to less than
+/// [`WINDOW_BYTES`]: many small files then cost one parallel step per
+/// hundreds of files, not per few, and a window of large files stays small.
+const WINDOW_MAX: usize = 256;
+/// See [`WINDOW_MAX`].
+const WINDOW_BYTES: u64 = 1 << 20;
+
+/// Splits `inputs` into the windows checked in parallel one after another:
+/// at least `min` inputs each (but the last), more while small.
+fn windows(inputs: &[Input], min: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < inputs.len() {
+        let (mut end, mut bytes) = (start, 0u64);
+        while end < inputs.len() && end - start < WINDOW_MAX {
+            if end - start >= min && bytes >= WINDOW_BYTES {
+                break;
+            }
+            bytes = bytes.saturating_add(match &inputs[end] {
+                // Unknown sizes (standard input, a FIFO) count as large.
+                Input::File { path, .. } => std::fs::metadata(path)
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map_or(WINDOW_BYTES, |m| m.len()),
+                Input::Stdin => WINDOW_BYTES,
+            });
+            end += 1;
+        }
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
+/// What the checking thread sends the writing one, in report order.
+enum Message {
+    /// Part of the next input's report, sent ahead of the rest.
+    Piece(Piece),
+    /// An input checked, with the rest of its part.
+    File(FileOutcome, io::Result<Part>),
+}
+
 /// Part of an input's report sent ahead of the rest.
 struct Piece {
     bytes: Vec<u8>,
@@ -265,7 +322,7 @@ fn check_and_render(
     opts: &cognito_validate::Options,
     stdin: StdinKind,
     cx: &format::Context,
-    stream: Option<mpsc::SyncSender<Piece>>,
+    stream: Option<mpsc::SyncSender<Message>>,
 ) -> (FileOutcome, io::Result<Part>) {
     let mut part = Part::default();
     let mut failed = None;
@@ -286,7 +343,7 @@ fn check_and_render(
                 part.sent = part.items;
                 // The receiver has gone only when writing failed; the
                 // failure is reported there.
-                let _ = tx.send(piece);
+                let _ = tx.send(Message::Piece(piece));
             }
         }
     });
@@ -329,6 +386,23 @@ fn sort_key(input: &Input) -> (bool, Option<&std::path::Path>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_take_many_small_inputs_and_few_large_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs = Vec::new();
+        for (i, size) in [10, 10, 10, 700_000, 700_000, 10, 10].iter().enumerate() {
+            let path = dir.path().join(format!("{i}.json"));
+            std::fs::write(&path, vec![b' '; *size]).unwrap();
+            inputs.push(Input::File { path, jsonl: false });
+        }
+        inputs.push(Input::Stdin);
+        inputs.push(Input::Stdin);
+        // At least two each; then more until 1 MiB is passed.
+        assert_eq!(windows(&inputs, 2), [0..5, 5..8, 8..9]);
+        let small: Vec<Input> = (0..600).map(|_| inputs[0].clone()).collect();
+        assert_eq!(windows(&small, 2), [0..256, 256..512, 512..600]);
+    }
 
     #[test]
     fn colour_follows_the_flag_then_the_stream() {
