@@ -1,0 +1,373 @@
+//! Facts of the generated model tables, checked against the reference
+//! (`operations-and-tokens.md` sections 1–2, `update-user-attributes.md`) and
+//! the model's own rules: counts, lookups, constraints, the overlay's effects,
+//! the character classes.
+
+use cognito_validate::model::{self, Auth, ClassItem, Kind, Length, MemberDef, Range, ShapeId};
+
+fn shape(name: &str) -> &'static model::ShapeDef {
+    model::shape(name)
+        .unwrap_or_else(|| panic!("no shape {name}"))
+        .def()
+}
+
+fn member(op: &str, name: &str) -> &'static MemberDef {
+    let op = model::operation(op).unwrap_or_else(|| panic!("no operation {op}"));
+    let Kind::Structure { members } = op.input.def().kind else {
+        panic!("{} input is not a structure", op.name)
+    };
+    members
+        .iter()
+        .find(|m| m.name == name)
+        .unwrap_or_else(|| panic!("{} has no member {name}", op.name))
+}
+
+/// (length, printed pattern, enum values) of a string shape.
+fn string(id: ShapeId) -> (Length, Option<&'static str>, &'static [&'static str]) {
+    match id.def().kind {
+        Kind::String {
+            length,
+            pattern,
+            enum_values,
+        } => (length, pattern.map(|p| p.def().printed), enum_values),
+        ref k => panic!("{} is not a string: {k:?}", id.def().name),
+    }
+}
+
+fn len(min: Option<u64>, max: Option<u64>) -> Length {
+    Length { min, max }
+}
+
+#[test]
+fn every_operation_of_botocore_1_44_8_is_there_sorted() {
+    let ops = model::operations();
+    assert_eq!(ops.len(), 153);
+    assert_eq!(model::MODEL_VERSION, "1.44.8");
+    assert!(ops.windows(2).all(|w| w[0].name < w[1].name));
+    for op in ops {
+        assert!(std::ptr::eq(model::operation(op.name).unwrap(), op));
+        let target = format!("{}.{}", model::TARGET_PREFIX, op.name);
+        assert!(std::ptr::eq(
+            model::OperationDef::from_target(&target).unwrap(),
+            op
+        ));
+        assert!(
+            matches!(op.input.def().kind, Kind::Structure { .. }),
+            "{}",
+            op.name
+        );
+    }
+    assert!(model::operation("signUp").is_none());
+    assert!(model::OperationDef::from_target("SignUp").is_none());
+    assert!(model::OperationDef::from_target("AWSCognitoIdentityProviderService.").is_none());
+}
+
+#[test]
+fn every_shape_id_resolves_and_shapes_are_sorted() {
+    let shapes = model::shapes();
+    assert!(shapes.windows(2).all(|w| w[0].name < w[1].name));
+    for (i, s) in shapes.iter().enumerate() {
+        assert_eq!(model::shape(s.name).unwrap().index(), i);
+        let ids: Vec<ShapeId> = match s.kind {
+            Kind::Structure { members } => members.iter().map(|m| m.shape).collect(),
+            Kind::List { member, .. } => vec![member],
+            Kind::Map { key, value, .. } => {
+                assert!(matches!(key.def().kind, Kind::String { .. }), "{}", s.name);
+                vec![key, value]
+            }
+            _ => vec![],
+        };
+        for id in ids {
+            assert!(id.index() < shapes.len());
+        }
+    }
+}
+
+#[test]
+fn authorisation_and_admin_scope() {
+    let no_auth: Vec<&str> = model::operations()
+        .iter()
+        .filter(|o| o.auth == Auth::NoAuth)
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(no_auth.len(), 34, "{no_auth:?}");
+    for name in ["SignUp", "InitiateAuth", "UpdateUserAttributes", "GetUser"] {
+        assert!(no_auth.contains(&name), "{name}");
+    }
+    assert_eq!(
+        model::operation("AdminCreateUser").unwrap().auth,
+        Auth::SigV4
+    );
+
+    let admin: Vec<&str> = model::operations()
+        .iter()
+        .filter(|o| o.needs_admin_scope)
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(
+        admin,
+        [
+            "AssociateSoftwareToken",
+            "ChangePassword",
+            "CompleteWebAuthnRegistration",
+            "ConfirmDevice",
+            "DeleteUser",
+            "DeleteUserAttributes",
+            "DeleteWebAuthnCredential",
+            "ForgetDevice",
+            "GetDevice",
+            "GetUser",
+            "GetUserAttributeVerificationCode",
+            "GetUserAuthFactors",
+            "GlobalSignOut",
+            "ListDevices",
+            "ListWebAuthnCredentials",
+            "SetUserMFAPreference",
+            "SetUserSettings",
+            "StartWebAuthnRegistration",
+            "UpdateDeviceStatus",
+            "UpdateUserAttributes",
+            "VerifyUserAttribute",
+        ]
+    );
+    // Every operation that needs the scope is called with a token.
+    for name in &admin {
+        assert_eq!(model::operation(name).unwrap().auth, Auth::NoAuth, "{name}");
+    }
+}
+
+#[test]
+fn reference_facts_of_recurring_shapes() {
+    let user_pool_id = model::shape("UserPoolIdType").unwrap();
+    assert_eq!(
+        string(user_pool_id),
+        (
+            len(Some(1), Some(55)),
+            Some(r"[\w-]+_[0-9a-zA-Z]+"),
+            &[][..]
+        )
+    );
+    assert!(!user_pool_id.def().sensitive);
+    let username = model::shape("UsernameType").unwrap();
+    assert!(username.def().sensitive);
+    assert_eq!(
+        string(username),
+        (
+            len(Some(1), Some(128)),
+            Some(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+"),
+            &[][..]
+        )
+    );
+    assert_eq!(
+        string(model::shape("ClientIdType").unwrap()),
+        (len(Some(1), Some(128)), Some(r"[\w+]+"), &[][..])
+    );
+    assert_eq!(
+        string(model::shape("SecretHashType").unwrap()).1,
+        Some(r"[\w+=/]+")
+    );
+    assert_eq!(
+        string(model::shape("ConfirmationCodeType").unwrap()),
+        (len(Some(1), Some(2048)), Some(r"[\S]+"), &[][..])
+    );
+    assert_eq!(
+        string(model::shape("CustomAttributeNameType").unwrap()),
+        (
+            len(Some(1), Some(20)),
+            Some(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+"),
+            &[][..]
+        )
+    );
+    let token = model::shape("TokenModelType").unwrap();
+    assert!(token.def().sensitive);
+    assert_eq!(
+        string(token),
+        (len(None, None), Some("[A-Za-z0-9-_=.]+"), &[][..])
+    );
+    // The model's PasswordType: no minimum since 2022-03-15.
+    assert_eq!(
+        string(model::shape("PasswordType").unwrap()),
+        (len(None, Some(256)), Some(r"[\S]+"), &[][..])
+    );
+}
+
+#[test]
+fn attribute_name_pattern_is_legacy_with_the_current_one_as_option() {
+    let (length, _, _) = string(model::shape("AttributeNameType").unwrap());
+    assert_eq!(length, len(Some(1), Some(32)));
+    let Kind::String {
+        pattern: Some(p), ..
+    } = shape("AttributeNameType").kind
+    else {
+        panic!("AttributeNameType has a pattern")
+    };
+    assert_eq!(p.def().printed, r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+");
+    let current = p.resolve(true);
+    assert_ne!(current, p);
+    assert_eq!(p.resolve(false), p);
+    assert_eq!(
+        current.def().printed,
+        r"[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+"
+    );
+    // The username's identical text is another pattern: the option does not
+    // touch it.
+    let Kind::String {
+        pattern: Some(u), ..
+    } = shape("UsernameType").kind
+    else {
+        panic!("UsernameType has a pattern")
+    };
+    assert_ne!(u, p);
+    assert_eq!(u.resolve(true), u);
+    let with_option = model::patterns()
+        .iter()
+        .filter(|p| p.current.is_some())
+        .count();
+    assert_eq!(with_option, 1);
+}
+
+#[test]
+fn members_are_in_model_order_with_aws_names() {
+    let op = model::operation("UpdateUserAttributes").unwrap();
+    let Kind::Structure { members } = op.input.def().kind else {
+        panic!()
+    };
+    let names: Vec<(&str, &str, bool, bool)> = members
+        .iter()
+        .map(|m| (m.name, m.aws_name, m.required, m.shown))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("UserAttributes", "userAttributes", true, true),
+            ("AccessToken", "accessToken", true, false),
+            ("ClientMetadata", "clientMetadata", false, true),
+        ]
+    );
+    let limit = member("ListUsers", "Limit");
+    assert_eq!(limit.aws_name, "limit");
+    let Kind::Integer { range } = limit.shape.def().kind else {
+        panic!()
+    };
+    assert_eq!(
+        range,
+        Range {
+            min: Some(0),
+            max: Some(60)
+        }
+    );
+    assert_eq!(
+        string(member("ListUsers", "Filter").shape).0,
+        len(None, Some(256))
+    );
+    let Kind::List { member: item, .. } = member("DeleteUserAttributes", "UserAttributeNames")
+        .shape
+        .def()
+        .kind
+    else {
+        panic!()
+    };
+    assert_eq!(item.def().name, "AttributeNameType");
+}
+
+#[test]
+fn admin_create_user_message_action_enum() {
+    let (_, _, values) = string(member("AdminCreateUser", "MessageAction").shape);
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    assert_eq!(sorted, ["RESEND", "SUPPRESS"]);
+}
+
+#[test]
+fn password_overlay_for_sign_up() {
+    let password = member("SignUp", "Password");
+    assert!(!password.shown);
+    assert_eq!(password.shape.def().name, "PasswordType@SignUp");
+    assert!(password.shape.def().sensitive);
+    assert_eq!(
+        string(password.shape),
+        (len(Some(6), Some(256)), Some(r"^[\S]+.*[\S]+$"), &[][..])
+    );
+    let Kind::String {
+        pattern: Some(p), ..
+    } = password.shape.def().kind
+    else {
+        panic!()
+    };
+    assert!(p.def().class.is_none());
+}
+
+#[test]
+fn sensitive_values_shown_or_hidden_per_operation() {
+    // The overlay: InitiateAuth prints clientId (boto/boto3#3581).
+    assert!(member("InitiateAuth", "ClientId").shown);
+    // The model's default elsewhere: SignUp leaves clientId, username and
+    // password out.
+    assert!(!member("SignUp", "ClientId").shown);
+    assert!(!member("SignUp", "Username").shown);
+    assert!(!member("AdminAddUserToGroup", "Username").shown);
+    assert!(!member("ConfirmSignUp", "Username").shown);
+    assert!(member("ListGroups", "UserPoolId").shown);
+    // A member's `shown` agrees with its shape's sensitivity except where
+    // the overlay says otherwise.
+    let mut exceptions = Vec::new();
+    for op in model::operations() {
+        let Kind::Structure { members } = op.input.def().kind else {
+            panic!()
+        };
+        for m in members {
+            if m.shown == m.shape.def().sensitive {
+                exceptions.push(format!("{}.{}", op.name, m.name));
+            }
+        }
+    }
+    assert_eq!(exceptions, ["InitiateAuth.ClientId"]);
+}
+
+#[test]
+fn every_pattern_is_a_class_or_left_to_regex_and_classes_round_trip() {
+    let patterns = model::patterns();
+    let classes = patterns.iter().filter(|p| p.class.is_some()).count();
+    assert!(
+        classes * 2 > patterns.len(),
+        "{classes} of {}",
+        patterns.len()
+    );
+    for p in patterns {
+        let re = regex::Regex::new(p.regex)
+            .unwrap_or_else(|e| panic!("{:?} does not compile: {e}", p.regex));
+        let Some(class) = &p.class else { continue };
+        // Written back, the class is the text the service prints.
+        assert_eq!(class.to_string(), p.printed);
+        // And it agrees with the regex on every ASCII character and a
+        // sample of others, alone and repeated.
+        let sample = (0u32..0x80).chain([
+            0x85, 0xA0, 0xC6, 0x300, 0x2028, 0x3000, 0x6771, 0xE000, 0x1F600, 0x10FFFF,
+        ]);
+        for c in sample.filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(
+                class.matches(&one),
+                re.is_match(&one),
+                "{:?} on {c:?}",
+                p.printed
+            );
+            let three = one.repeat(3);
+            assert_eq!(class.matches(&three), re.is_match(&three));
+        }
+        assert_eq!(class.matches(""), re.is_match(""), "{:?}", p.printed);
+    }
+    // `\w` is ASCII, as in Java: é is not in `[\w+]+`.
+    let client_id = model::shape("ClientIdType").unwrap();
+    let Kind::String {
+        pattern: Some(p), ..
+    } = client_id.def().kind
+    else {
+        panic!()
+    };
+    let class = p.def().class.as_ref().unwrap();
+    assert_eq!(class.items, [ClassItem::Word, ClassItem::Char('+')]);
+    assert!(class.matches("abc_09+"));
+    assert!(!class.matches("é"));
+    assert!(!class.matches(""));
+}
