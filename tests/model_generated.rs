@@ -31,10 +31,37 @@ fn a_changed_overlay_changes_the_output() {
     assert_ne!(changed, overlay);
     let after = xtask::generate_from(&model, &changed, &source).unwrap();
     assert_ne!(before, after);
+    // An entry naming a member that does not exist, or an enum order that
+    // is not a permutation of the model's values, is an error.
     let bad = overlay.replacen(
-        "\"member\": \"Password\"",
+        "\"member\": \"ClientId\"",
         "\"member\": \"NoSuchMember\"",
         1,
     );
+    assert_ne!(bad, overlay);
     assert!(xtask::generate_from(&model, &bad, &source).is_err());
+    let bad = overlay.replacen("\"OPTIONAL\", \"OFF\", \"ON\"", "\"OPTIONAL\", \"OFF\"", 1);
+    assert_ne!(bad, overlay);
+    assert!(xtask::generate_from(&model, &bad, &source).is_err());
+}
+
+#[test]
+fn a_member_entry_with_constraints_makes_a_synthetic_shape() {
+    let root = xtask::root();
+    let read = |n: &str| std::fs::read_to_string(root.join("model").join(n)).unwrap();
+    let overlay = r#"{"about": [], "entries": [{"operation": "SignUp", "member": "Username",
+        "max": 64, "what": "test", "source": "test"}]}"#;
+    let files =
+        xtask::generate_from(&read("service-2.json"), overlay, &read("source.json")).unwrap();
+    let file = |name: &str| {
+        &files
+            .iter()
+            .find(|(p, _)| p.ends_with(name))
+            .unwrap_or_else(|| panic!("no {name}"))
+            .1
+    };
+    assert!(file("generated.rs").contains("\"UsernameType@SignUp\""));
+    assert!(file("SignUp.schema.json").contains("#/$defs/UsernameType@SignUp"));
+    // Other operations keep the model's shape.
+    assert!(!file("ConfirmSignUp.schema.json").contains("UsernameType@"));
 }

@@ -22,6 +22,19 @@ fn member(op: &str, name: &str) -> &'static MemberDef {
         .unwrap_or_else(|| panic!("{} has no member {name}", op.name))
 }
 
+trait ListItem {
+    fn list_item(self) -> ShapeId;
+}
+
+impl ListItem for ShapeId {
+    fn list_item(self) -> ShapeId {
+        match self.def().kind {
+            Kind::List { member, .. } => member,
+            ref k => panic!("{} is not a list: {k:?}", self.def().name),
+        }
+    }
+}
+
 /// (length, printed pattern, enum values) of a string shape.
 fn string(id: ShapeId) -> (Length, Option<&'static str>, &'static [&'static str]) {
     match id.def().kind {
@@ -184,11 +197,6 @@ fn reference_facts_of_recurring_shapes() {
         string(token),
         (len(None, None), Some("[A-Za-z0-9-_=.]+"), &[][..])
     );
-    // The model's PasswordType: no minimum since 2022-03-15.
-    assert_eq!(
-        string(model::shape("PasswordType").unwrap()),
-        (len(None, Some(256)), Some(r"[\S]+"), &[][..])
-    );
 }
 
 #[test]
@@ -271,30 +279,76 @@ fn members_are_in_model_order_with_aws_names() {
 }
 
 #[test]
-fn admin_create_user_message_action_enum() {
+fn enum_values_in_the_order_the_service_prints() {
     let (_, _, values) = string(member("AdminCreateUser", "MessageAction").shape);
-    let mut sorted = values.to_vec();
-    sorted.sort_unstable();
-    assert_eq!(sorted, ["RESEND", "SUPPRESS"]);
+    assert_eq!(values, ["RESEND", "SUPPRESS"]);
+    let (_, _, values) = string(member("CreateUserPool", "MfaConfiguration").shape);
+    assert_eq!(values, ["OPTIONAL", "OFF", "ON"]);
+    let Kind::List { member: flow, .. } = member("CreateUserPoolClient", "ExplicitAuthFlows")
+        .shape
+        .def()
+        .kind
+    else {
+        panic!()
+    };
+    let (_, _, values) = string(flow);
+    assert_eq!(
+        values[..8],
+        [
+            "ALLOW_CUSTOM_AUTH",
+            "ADMIN_NO_SRP_AUTH",
+            "ALLOW_REFRESH_TOKEN_AUTH",
+            "ALLOW_USER_PASSWORD_AUTH",
+            "ALLOW_USER_SRP_AUTH",
+            "CUSTOM_AUTH_FLOW_ONLY",
+            "USER_PASSWORD_AUTH",
+            "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+        ]
+    );
+    assert_eq!(values.len(), 11);
+    // A model enum the overlay does not touch keeps the model's order.
+    let (_, _, values) = string(
+        member("AdminCreateUser", "DesiredDeliveryMediums")
+            .shape
+            .list_item(),
+    );
+    assert_eq!(values, ["SMS", "EMAIL"]);
 }
 
 #[test]
-fn password_overlay_for_sign_up() {
-    let password = member("SignUp", "Password");
-    assert!(!password.shown);
-    assert_eq!(password.shape.def().name, "PasswordType@SignUp");
-    assert!(password.shape.def().sensitive);
-    assert_eq!(
-        string(password.shape),
-        (len(Some(6), Some(256)), Some(r"^[\S]+.*[\S]+$"), &[][..])
-    );
+fn password_overlay_applies_to_every_password_member() {
+    // The service prints ^[\S]+.*[\S]+$ and enforces a minimum of 6
+    // (reference section 2), where the model says [\S]+ and no minimum.
+    for (op, name) in [
+        ("SignUp", "Password"),
+        ("AdminSetUserPassword", "Password"),
+        ("ConfirmForgotPassword", "Password"),
+        ("ChangePassword", "PreviousPassword"),
+        ("ChangePassword", "ProposedPassword"),
+        ("AdminCreateUser", "TemporaryPassword"),
+    ] {
+        let m = member(op, name);
+        assert!(!m.shown, "{op}.{name}");
+        assert_eq!(m.shape.def().name, "PasswordType");
+        assert!(m.shape.def().sensitive);
+        assert_eq!(
+            string(m.shape),
+            (len(Some(6), Some(256)), Some(r"^[\S]+.*[\S]+$"), &[][..])
+        );
+    }
     let Kind::String {
         pattern: Some(p), ..
-    } = password.shape.def().kind
+    } = shape("PasswordType").kind
     else {
         panic!()
     };
     assert!(p.def().class.is_none());
+    let re = regex::Regex::new(p.def().regex).unwrap();
+    assert!(re.is_match("pass word"));
+    assert!(!re.is_match(" password"));
+    assert!(!re.is_match("password "));
+    assert!(!re.is_match("a"));
+    assert!(!re.is_match("pass\nword"));
 }
 
 #[test]

@@ -7,10 +7,12 @@
 //! (`model/service-2.json`) and the overlay (`model/overlay.json`: where the
 //! service differs from the model, each entry with its public source). They
 //! are plain `static` data: no allocation, no initialisation at run time.
-//! The overlay is already applied: a constraint that the service enforces
-//! differently for one operation (the password's printed pattern and minimum
-//! in `SignUp`) is a synthetic shape of its own (`PasswordType@SignUp`), so a
-//! walker needs to know nothing of overlays.
+//! The overlay is already applied: shapes carry the service's effective
+//! constraints (`PasswordType` prints `^[\S]+.*[\S]+$` and has a minimum of
+//! 6; enums list their values in the order the service prints them), members
+//! say whether the service prints their value, and a constraint the overlay
+//! changes for one operation only becomes a synthetic shape of its own,
+//! `<shape>@<operation>`. A walker needs to know nothing of overlays.
 //!
 //! Iterate with [`operations`], [`shapes`] and [`patterns`]; look up with
 //! [`operation`] (or [`OperationDef::from_target`]), [`shape`], and the ids'
@@ -62,7 +64,7 @@ pub fn operation(name: &str) -> Option<&'static OperationDef> {
 }
 
 /// The shape of this name (`"UsernameType"`, or a synthetic
-/// `"PasswordType@SignUp"`), by binary search.
+/// `"<shape>@<operation>"`), by binary search.
 pub fn shape(name: &str) -> Option<ShapeId> {
     let all = shapes();
     let i = all.binary_search_by(|s| s.name.cmp(name)).ok()?;
