@@ -393,6 +393,15 @@ fn every_pattern_is_a_class_or_left_to_regex_and_classes_round_trip() {
         let Some(class) = &p.class else { continue };
         // Written back, the class is the text the service prints.
         assert_eq!(class.to_string(), p.printed);
+        // The generator's ASCII bitmap is what the items say.
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(
+                class.contains(c),
+                class.contains_by_items(c),
+                "{:?} on {c:?}",
+                p.printed
+            );
+        }
         // And it agrees with the regex on every ASCII character and a
         // sample of others, alone and repeated.
         let sample = (0u32..0x80).chain([
@@ -424,4 +433,44 @@ fn every_pattern_is_a_class_or_left_to_regex_and_classes_round_trip() {
     assert!(class.matches("abc_09+"));
     assert!(!class.matches("é"));
     assert!(!class.matches(""));
+}
+
+/// Every character class of the model against the `regex` crate on every
+/// Unicode scalar value: one search per class over a string of all of them.
+#[test]
+fn every_class_agrees_with_regex_on_every_scalar_value() {
+    let all: String = (0..=0x10_FFFFu32).filter_map(char::from_u32).collect();
+    assert_eq!(all.chars().count(), 1_112_064);
+    let mut seen: Vec<(bool, &[ClassItem])> = Vec::new();
+    for p in model::patterns() {
+        let Some(class) = &p.class else { continue };
+        // Classes that differ only in anchors, quantifier or spelling are
+        // checked once.
+        if seen.contains(&(class.negated, class.items)) {
+            continue;
+        }
+        seen.push((class.negated, class.items));
+        // The translated source is `^(?:` [^] `[...]` `+` or `*` [$] `)$`.
+        let body = p.regex.strip_prefix("^(?:").unwrap();
+        let body = body.strip_suffix(")$").unwrap();
+        let body = if class.anchored {
+            body.strip_prefix('^').unwrap().strip_suffix('$').unwrap()
+        } else {
+            body
+        };
+        let one = body
+            .strip_suffix(if class.one_or_more { '+' } else { '*' })
+            .unwrap();
+        let re = regex::Regex::new(one).unwrap();
+        let mut matches = re.find_iter(&all).map(|m| m.start()).peekable();
+        let mut wrong = Vec::new();
+        for (i, c) in all.char_indices() {
+            let theirs = matches.next_if_eq(&i).is_some();
+            if class.contains(c) != theirs && wrong.len() < 10 {
+                wrong.push(c);
+            }
+        }
+        assert!(wrong.is_empty(), "{:?} disagrees on {wrong:?}", p.printed);
+    }
+    assert!(seen.len() >= 15, "{} distinct classes", seen.len());
 }

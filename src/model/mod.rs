@@ -310,6 +310,9 @@ pub struct ClassDef {
     /// The pattern writes its single characters and range ends as `\xHH`
     /// escapes (`[\x21\x23-\x5B]+`).
     pub hex: bool,
+    /// Bit `b` is set when the ASCII character `b` is in the class (negation
+    /// applied), computed by the generator.
+    pub ascii: u128,
 }
 
 /// A Unicode general category group, `\p{X}`.
@@ -371,8 +374,12 @@ impl Category {
 
     /// Whether `c` is in the category group.
     pub fn contains(self, c: char) -> bool {
-        let g = get_general_category(c);
-        let group = match g {
+        Category::of(c) == self
+    }
+
+    /// The group of `c`'s general category.
+    pub fn of(c: char) -> Category {
+        match get_general_category(c) {
             G::UppercaseLetter
             | G::LowercaseLetter
             | G::TitlecaseLetter
@@ -392,8 +399,7 @@ impl Category {
             | G::OtherPunctuation => Category::Punctuation,
             G::SpaceSeparator | G::LineSeparator | G::ParagraphSeparator => Category::Separator,
             _ => Category::Other,
-        };
-        group == self
+        }
     }
 }
 
@@ -419,8 +425,23 @@ impl ClassItem {
 }
 
 impl ClassDef {
-    /// Whether `c` is in the class.
+    /// Whether `c` is in the class: one bit test for ASCII, else the items
+    /// (looking the general category up at most once).
     pub fn contains(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii >> (c as u32) & 1 == 1;
+        }
+        let mut group = None;
+        let hit = self.items.iter().any(|&item| match item {
+            ClassItem::Category(g) => *group.get_or_insert_with(|| Category::of(c)) == g,
+            other => other.contains(c),
+        });
+        hit != self.negated
+    }
+
+    /// Whether `c` is in the class, from the items alone (what
+    /// [`ClassDef::ascii`] is computed from; for tests).
+    pub fn contains_by_items(&self, c: char) -> bool {
         self.items.iter().any(|i| i.contains(c)) != self.negated
     }
 

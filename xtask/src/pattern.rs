@@ -7,6 +7,8 @@
 //! at line terminators; the `regex` crate's are Unicode. The translation
 //! spells each out, so no engine's defaults matter.
 
+use unicode_general_category::get_general_category;
+
 /// One part of a character class, as the generator sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
@@ -37,6 +39,31 @@ pub struct Class {
     pub items: Vec<Item>,
     /// Characters were written as `\xHH`.
     pub hex: bool,
+}
+
+impl Item {
+    /// Whether `c` is in this item, with Java's meanings.
+    fn contains(self, c: char) -> bool {
+        let space = matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r');
+        match self {
+            Item::Category(g) => get_general_category(c).abbreviation().starts_with(g),
+            Item::Word => c.is_ascii_alphanumeric() || c == '_',
+            Item::Digit => c.is_ascii_digit(),
+            Item::Space => space,
+            Item::NotSpace => !space,
+            Item::Char(x) | Item::Escaped(x) => c == x,
+            Item::Range(lo, hi) => lo <= c && c <= hi,
+        }
+    }
+}
+
+impl Class {
+    /// Bit `b` set when ASCII character `b` is in the class.
+    pub fn ascii(&self) -> u128 {
+        (0u8..128)
+            .filter(|&b| self.items.iter().any(|i| i.contains(char::from(b))) != self.negated)
+            .fold(0, |bits, b| bits | 1u128 << b)
+    }
 }
 
 /// A pattern that is a class repeated.
@@ -340,6 +367,10 @@ mod tests {
         assert!(repeated(r"[\w-]+_[0-9a-zA-Z]+").is_none());
         assert!(repeated("(?s).*").is_none());
         assert!(repeated(r"^[0-9a-fA-F]+$").unwrap().anchored);
+        let digits = repeated("[0-9]+").unwrap().class.ascii();
+        assert_eq!(digits, 0x3FF << 48);
+        let not_space = repeated(r"[\S]+").unwrap().class.ascii();
+        assert_eq!(not_space.count_ones(), 128 - 6);
     }
 
     #[test]

@@ -179,6 +179,7 @@ pub fn emit(ir: &Ir, version: &str) -> String {
                 let _ = writeln!(w, "            one_or_more: {},", r.one_or_more);
                 let _ = writeln!(w, "            anchored: {},", r.anchored);
                 let _ = writeln!(w, "            hex: {},", r.class.hex);
+                let _ = writeln!(w, "            ascii: {:#034x},", r.class.ascii());
                 let _ = writeln!(w, "        }}),");
             }
             None => {
