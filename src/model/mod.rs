@@ -261,7 +261,9 @@ pub struct MemberDef {
     /// The JSON key: `"UserAttributes"`.
     pub name: &'static str,
     /// The name as the service's messages print it in a path: the first
-    /// letter lower-cased, `"userAttributes"`.
+    /// letter lower-cased, `"userAttributes"`. For the 15 names that start
+    /// with an acronym (`MFAOptions` → `mFAOptions`) no public answer
+    /// confirms the rule.
     pub aws_name: &'static str,
     /// The member's shape.
     pub shape: ShapeId,
@@ -270,7 +272,10 @@ pub struct MemberDef {
     /// The service prints the member's value in its messages. `false` when
     /// the model marks the member or its shape sensitive, unless the overlay
     /// records that the service prints it anyway in this operation (and the
-    /// other way round).
+    /// other way round). Everything inside a hidden member is hidden too;
+    /// inside a shown one, list items, map keys and map values are hidden
+    /// when their own shape is [`ShapeDef::sensitive`], and structure members
+    /// follow their own `shown`.
     pub shown: bool,
 }
 

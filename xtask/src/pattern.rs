@@ -6,6 +6,10 @@
 //! Java's `\w`, `\d` and `\s` are ASCII (`\s` is `[ \t\n\x0B\f\r]`), `.` stops
 //! at line terminators; the `regex` crate's are Unicode. The translation
 //! spells each out, so no engine's defaults matter.
+//!
+//! [`Item`] mirrors the library's `model::ClassItem` on purpose: the
+//! generator cannot use the library's types, since the library is built
+//! from the generator's output.
 
 use unicode_general_category::get_general_category;
 
