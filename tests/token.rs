@@ -576,3 +576,42 @@ fn the_request_check_needs_the_admin_scope() {
     let err = validate_json(request(&openid).as_bytes(), &token_opts()).unwrap_err();
     assert_eq!(err.message(), "Access Token does not have required scopes");
 }
+
+/// No message, `Display` or `Debug` of any fault shows the token, a part of
+/// it or a claim: marker tokens, one per fault, through every path.
+#[test]
+fn no_output_shows_the_token_or_its_claims() {
+    let opts = token_opts();
+    let tokens = marker_tokens();
+    for (want, token) in TokenError::ALL.iter().zip(&tokens) {
+        let err = check(token).unwrap_err();
+        assert_eq!(err, *want);
+        let r = err.rejection();
+        for (what, text) in [
+            ("Display", err.to_string()),
+            ("Debug", format!("{err:?}")),
+            ("message", err.message()),
+            ("rejection Display", r.to_string()),
+            ("rejection Debug", format!("{r:?}")),
+            ("rejection body", r.body()),
+            ("rejection headers", format!("{:?}", r.headers())),
+        ] {
+            assert_hidden(what, &text, token);
+        }
+        let body = request(token);
+        let r = validate_json(body.as_bytes(), &opts).unwrap_err();
+        assert_eq!(r.diagnostics()[0].rule, want.rule());
+        assert_hidden("validate_json Debug", &format!("{r:?} {r}"), token);
+        let report = check_json(body.as_bytes(), &opts);
+        assert_hidden("check_json Debug", &format!("{report:?}"), token);
+        for d in &report.diagnostics {
+            assert_hidden("diagnostic", &format!("{d} {d:?} {}", d.message()), token);
+        }
+    }
+    // The claims of an accepted token hide the user.
+    let ok = token_with(|c| c["username"] = json!("SECRETUSERMARKER"));
+    let claims = check(&ok).unwrap();
+    assert_hidden("Claims Debug", &format!("{claims:?}"), &ok);
+    // And the check's options do not hold the token at all.
+    assert_hidden("Options Debug", &format!("{opts:?}"), &ok);
+}

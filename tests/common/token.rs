@@ -92,3 +92,72 @@ pub fn request(token: &str) -> String {
         r#"{{"AccessToken": "{token}", "UserAttributes": [{{"Name": "nickname", "Value": "Ada"}}]}}"#
     )
 }
+
+/// The markers the tokens of [`marker_tokens`] hold in their claims or text.
+pub const MARKERS: [&str; 6] = [
+    "SECRETTOKENMARKER",
+    "SECRETUSERMARKER",
+    "SECRETKIDMARKER",
+    "SECRETISSMARKER",
+    "SECRETCLIENTMARKER",
+    "SECRETSCOPEMARKER",
+];
+
+/// One token per fault T001-T010 (in `TokenError::ALL` order), each holding
+/// markers: in its text, its `kid`, its user, its issuer, client or scope.
+pub fn marker_tokens() -> Vec<String> {
+    let marked = |edit: &dyn Fn(&mut Value)| {
+        let mut c = claims();
+        c["username"] = json!("SECRETUSERMARKER");
+        c["sub"] = json!("SECRETUSERMARKER-sub");
+        edit(&mut c);
+        c
+    };
+    let kid = json!({"alg": "RS256", "kid": "SECRETKIDMARKER"});
+    vec![
+        "SECRETTOKENMARKER.SECRETTOKENMARKER".to_string(),
+        sign(
+            &json!({"alg": "none", "kid": "SECRETKIDMARKER"}),
+            &marked(&|_| {}),
+            "a",
+        ),
+        sign(&kid, &marked(&|_| {}), "a"),
+        sign(&header("a"), &marked(&|_| {}), "b"),
+        sign(
+            &header("a"),
+            &marked(&|c| c["token_use"] = json!("id")),
+            "a",
+        ),
+        sign(&header("a"), &marked(&|c| c["exp"] = json!(NOW - 1)), "a"),
+        sign(&header("a"), &marked(&|c| c["nbf"] = json!(NOW + 99)), "a"),
+        sign(
+            &header("a"),
+            &marked(&|c| c["iss"] = json!("https://SECRETISSMARKER.example")),
+            "a",
+        ),
+        sign(
+            &header("a"),
+            &marked(&|c| c["client_id"] = json!("SECRETCLIENTMARKER")),
+            "a",
+        ),
+        sign(
+            &header("a"),
+            &marked(&|c| c["scope"] = json!("SECRETSCOPEMARKER")),
+            "a",
+        ),
+    ]
+}
+
+/// Panics if `text` shows any marker, the token or any of its parts.
+pub fn assert_hidden(what: &str, text: &str, token: &str) {
+    for m in MARKERS {
+        assert!(!text.contains(m), "{what} shows {m}:\n{text}");
+    }
+    assert!(!text.contains(token), "{what} shows the token:\n{text}");
+    for part in token.split('.').filter(|p| p.len() >= 8) {
+        assert!(
+            !text.contains(part),
+            "{what} shows a part of the token:\n{text}"
+        );
+    }
+}
