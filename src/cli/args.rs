@@ -235,10 +235,7 @@ impl LintArgs {
         let Some(path) = &self.jwks else {
             return Ok(None);
         };
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|f| f.take(Jwks::MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes = read_capped(path, Jwks::MAX_BYTES as u64, "a JWKS document")?;
         let keys = Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut policy = TokenPolicy::default().with_grace_seconds(self.grace_seconds);
         if let Some(iss) = &self.issuer {
@@ -286,14 +283,14 @@ impl LintArgs {
         let mut schema = match &self.pool_schema {
             None => Schema::default_pool(),
             Some(path) => {
-                let bytes = read_capped(path)?;
+                let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
                 Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
             }
         };
         if let Some(w) = &self.write_attributes {
             schema = match write_source(w)? {
                 WriteSource::File(path) => {
-                    let bytes = read_capped(path)?;
+                    let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
                     schema
                         .with_write_attributes_json(&bytes)
                         .map_err(|e| format!("{w}: {e}"))?
@@ -309,16 +306,17 @@ impl LintArgs {
 /// a DescribeUserPool answer is some kilobytes, and `/dev/zero` never ends.
 pub const MAX_POOL_FILE_BYTES: u64 = 1 << 20;
 
-/// Reads a pool file, refusing one longer than [`MAX_POOL_FILE_BYTES`].
-fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+/// Reads a file named by an option, refusing one longer than `cap` bytes
+/// (`what` names the kind of file in the error) without reading past it.
+fn read_capped(path: &Path, cap: u64, what: &str) -> Result<Vec<u8>, String> {
     let cannot = |e: io::Error| format!("cannot read {}: {e}", path.display());
     let mut bytes = Vec::new();
     File::open(path)
-        .and_then(|f| f.take(MAX_POOL_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
         .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_POOL_FILE_BYTES {
+    if bytes.len() as u64 > cap {
         return Err(format!(
-            "{}: more than {MAX_POOL_FILE_BYTES} bytes; a pool file is much smaller",
+            "{}: more than {cap} bytes; {what} is much smaller",
             path.display()
         ));
     }
