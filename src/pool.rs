@@ -6,6 +6,7 @@
 //! `custom:<base>` name (whose pool definition is unknown, so only its name is
 //! checked).
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::Deserialize;
@@ -306,18 +307,22 @@ impl Schema {
         };
         let mut schema = Schema::default_pool();
         schema.closed = true;
-        let mut given: Vec<String> = Vec::new();
+        // Linear in the attributes given: a hash set finds repeats, and an
+        // attribute replaces a default one only among the standard few.
+        let mut given: HashSet<String> = HashSet::with_capacity(raw.len());
         for (index, r) in raw.into_iter().enumerate() {
             let a = convert(index, r)?;
-            if given.contains(&a.name) {
+            if !given.insert(a.name.clone()) {
                 return Err(SchemaError::Attribute {
                     index,
                     name: a.name,
                     problem: "named twice".into(),
                 });
             }
-            given.push(a.name.clone());
-            match schema.attributes.iter_mut().find(|x| x.name == a.name) {
+            match schema.attributes[..STANDARD.len()]
+                .iter_mut()
+                .find(|x| x.name == a.name)
+            {
                 Some(slot) => *slot = a,
                 None => schema.attributes.push(a),
             }
