@@ -75,7 +75,7 @@ pub enum Rule {
     /// S102: an attribute name is longer than 32 scalar values.
     NameTooLong,
     /// S103: an attribute name has a character outside its pattern.
-    NamePattern,
+    NameCharacters,
     /// S111: an attribute value is longer than 2048 scalar values.
     ValueTooLong,
     /// S121: the access token has a character outside `[A-Za-z0-9-_=.]`, or is empty.
@@ -170,7 +170,7 @@ impl Rule {
         Rule::MissingMember,
         Rule::NameTooShort,
         Rule::NameTooLong,
-        Rule::NamePattern,
+        Rule::NameCharacters,
         Rule::ValueTooLong,
         Rule::TokenPattern,
         Rule::MetadataKeyTooLong,
@@ -222,7 +222,7 @@ impl Rule {
             Rule::MissingMember => "S001",
             Rule::NameTooShort => "S101",
             Rule::NameTooLong => "S102",
-            Rule::NamePattern => "S103",
+            Rule::NameCharacters => "S103",
             Rule::ValueTooLong => "S111",
             Rule::TokenPattern => "S121",
             Rule::MetadataKeyTooLong => "S131",
@@ -275,7 +275,7 @@ impl Rule {
             Rule::MissingMember => "missing-member",
             Rule::NameTooShort => "name-too-short",
             Rule::NameTooLong => "name-too-long",
-            Rule::NamePattern => "name-pattern",
+            Rule::NameCharacters => "name-pattern",
             Rule::ValueTooLong => "value-too-long",
             Rule::TokenPattern => "token-pattern",
             Rule::MetadataKeyTooLong => "metadata-key-too-long",
@@ -391,7 +391,7 @@ impl Rule {
             Rule::MissingMember
                 | Rule::NameTooShort
                 | Rule::NameTooLong
-                | Rule::NamePattern
+                | Rule::NameCharacters
                 | Rule::ValueTooLong
                 | Rule::TokenPattern
                 | Rule::AttributeNotInSchema
@@ -466,7 +466,7 @@ impl Rule {
             Rule::MissingMember => "A required member is missing or null.",
             Rule::NameTooShort => "An attribute name is empty.",
             Rule::NameTooLong => "An attribute name is longer than 32 characters.",
-            Rule::NamePattern => {
+            Rule::NameCharacters => {
                 "An attribute name contains a character its pattern does not allow."
             }
             Rule::ValueTooLong => "An attribute value is longer than 2048 characters.",
@@ -551,7 +551,7 @@ counted in scalar values (code points), not bytes and not UTF-16 units: `👍` c
 one, and a letter followed by a combining mark counts as two. A custom attribute name \
 `custom:<base>` has a base of at most 20 characters, so a real one is never longer than 27."
             }
-            Rule::NamePattern => {
+            Rule::NameCharacters => {
                 "\
 Attribute names must match `[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+` as a whole: letters, marks, \
 symbols, numbers and punctuation, nothing else. White space (space, tab, newlines, NBSP) \
@@ -863,7 +863,7 @@ scopes`. The examples describe the token instead of showing one."
             Rule::NameTooLong => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:a_really_long_attribute_name", "Value": "x"}]}"#
             }
-            Rule::NamePattern => {
+            Rule::NameCharacters => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "given name", "Value": "Ada"}]}"#
             }
             Rule::ValueTooLong => {
@@ -998,7 +998,7 @@ scopes`. The examples describe the token instead of showing one."
             Rule::MissingMember
             | Rule::NameTooShort
             | Rule::NameTooLong
-            | Rule::NamePattern
+            | Rule::NameCharacters
             | Rule::ValueTooLong
             | Rule::WrongType
             | Rule::LoneSurrogate

@@ -284,13 +284,13 @@ fn the_typed_request_agrees() {
 #[test]
 fn malformed_schemas_are_errors_that_say_what_is_wrong() {
     let cases: &[(&[u8], &str)] = &[
-        (b"", "not a DescribeUserPool answer"),
+        (b"", "not JSON"),
         (b"{\"UserPool\": {}}", "not a DescribeUserPool answer"),
-        (b"[{\"Name\": \"custom:a\", \"AttributeDataType\": \"Text\"}]", "SchemaAttributes[0] (custom:a): AttributeDataType \"Text\""),
-        (b"[{\"AttributeDataType\": \"String\"}]", "has no Name"),
-        (b"[{\"Name\": \"custom:a\", \"StringAttributeConstraints\": {\"MaxLength\": \"ten\"}}]", "MaxLength \"ten\" is not an integer"),
+        (b"[{\"Name\": \"custom:a\", \"AttributeDataType\": \"Text\"}]", "SchemaAttributes[0] \"custom:a\" AttributeDataType: \"Text\""),
+        (b"[{\"AttributeDataType\": \"String\"}]", "Name: is missing"),
+        (b"[{\"Name\": \"custom:a\", \"StringAttributeConstraints\": {\"MaxLength\": \"ten\"}}]", "MaxLength: \"ten\" is not an integer"),
         (b"[{\"Name\": \"custom:a\", \"StringAttributeConstraints\": {\"MinLength\": \"5\", \"MaxLength\": \"2\"}}]", "MinLength 5 is greater than MaxLength 2"),
-        (b"[{\"Name\": \"custom:a\"}, {\"Name\": \"custom:a\"}]", "SchemaAttributes[1] (custom:a): named twice"),
+        (b"[{\"Name\": \"custom:a\"}, {\"Name\": \"custom:a\"}]", "SchemaAttributes[1] \"custom:a\" Name: named twice"),
         (b"[{\"Name\": \"custom:n\", \"AttributeDataType\": \"Number\", \"NumberAttributeConstraints\": {\"MinValue\": \"9\", \"MaxValue\": \"1\"}}]", "MinValue 9 is greater than MaxValue 1"),
     ];
     for (input, expected) in cases {

@@ -14,11 +14,13 @@
 use std::collections::BTreeSet;
 
 use cognito_validate::shape::{
-    NamePattern, ACCESS_TOKEN, ATTRIBUTE_NAME_CURRENT, ATTRIBUTE_NAME_LEGACY, ATTRIBUTE_VALUE,
+    ACCESS_TOKEN, ATTRIBUTE_NAME_CURRENT, ATTRIBUTE_NAME_LEGACY, ATTRIBUTE_VALUE,
     CLIENT_METADATA_STRING,
 };
 use cognito_validate::strategies::{self, Broken, NAME_CATEGORIES, REFUSED_CATEGORIES};
-use cognito_validate::{check_json, validate_json, Options, Rule, SchemaMode, Severity};
+use cognito_validate::{
+    check_json, validate_json, NamePattern, Options, Rule, SchemaMode, Severity,
+};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use unicode_general_category::get_general_category;
@@ -72,7 +74,7 @@ fn token_ok(t: &str) -> bool {
 /// The rules `rule`'s inputs must yield.
 fn wanted(rule: Rule) -> BTreeSet<Rule> {
     match rule {
-        Rule::NameTooShort => [Rule::NameTooShort, Rule::NamePattern].into(),
+        Rule::NameTooShort => [Rule::NameTooShort, Rule::NameCharacters].into(),
         r => [r].into(),
     }
 }
