@@ -14,7 +14,8 @@
 //! problem in document order.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 
 use crate::chars;
@@ -116,10 +117,13 @@ struct Names<'a> {
 
 impl<'a> Names<'a> {
     fn see(&mut self, sink: &mut Sink, a: &semantics::Attribute<'_>) {
-        if self.keys.insert(&self.seen, a.name) {
-            self.seen.push((Cow::Owned(a.name.to_owned()), a.index));
-        } else if let Some(&(_, first)) = self.seen.iter().find(|(n, _)| n == a.name) {
-            semantics::duplicate(sink, a, first);
+        match self.keys.insert(&self.seen, a.name) {
+            Ok(()) => self.seen.push((Cow::Owned(a.name.to_owned()), a.index)),
+            Err(i) => {
+                if let Some(&(_, first)) = self.seen.get(i) {
+                    semantics::duplicate(sink, a, first);
+                }
+            }
         }
     }
 }
@@ -699,7 +703,7 @@ impl<'a> Parser<'a, '_> {
         self.members(b'}', "`,` or `}` after a `ClientMetadata` entry", |p| {
             let (key, key_span) = p.key()?;
             let path = || Path::root().member(Member::ClientMetadata).key(&key);
-            if !keys.insert(&entries, &key) {
+            if keys.insert(&entries, &key).is_err() {
                 p.duplicate(path(), key_span, &key, "`ClientMetadata`");
                 p.value()?;
             } else {
@@ -988,37 +992,61 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Detects repeated map keys: a linear scan of the entries while they are
-/// few, then a hash set of the keys' hashes, which copies no key (a hash seen
-/// before is confirmed by comparing the keys themselves).
+/// few, then a map from each key's hash to the index of its first entry,
+/// which copies no key (a hash seen before is confirmed by comparing the keys
+/// themselves). Each lookup costs one hash and one comparison, so a body of
+/// `n` keys costs O(n) however many of them repeat.
 #[derive(Default)]
 pub(crate) struct KeySet {
-    hashes: Option<(RandomState, HashSet<u64>)>,
+    hashes: Option<(RandomState, HashMap<u64, usize>)>,
 }
 
 impl KeySet {
     /// Below this many entries a linear scan beats hashing.
     const LINEAR: usize = 16;
 
-    /// Whether `key` is new among `entries` (whose keys this set has seen).
-    pub(crate) fn insert<V>(&mut self, entries: &[(Cow<'_, str>, V)], key: &str) -> bool {
-        if let Some((state, set)) = &mut self.hashes {
-            if set.insert(state.hash_one(key)) {
-                return true;
-            }
-            // Same hash: a repeat, or (rarely) a collision.
-            return !entries.iter().any(|(k, _)| k == key);
+    /// Whether `key` is new among `entries` (whose keys this set has seen,
+    /// in order): `Ok` when it is (the caller then pushes it, so that it is
+    /// found as `entries[entries.len()]` next time), `Err(i)` when it repeats
+    /// `entries[i]`, the first entry with that key.
+    pub(crate) fn insert<V>(
+        &mut self,
+        entries: &[(Cow<'_, str>, V)],
+        key: &str,
+    ) -> Result<(), usize> {
+        let scan = || match entries.iter().position(|(k, _)| k == key) {
+            Some(i) => Err(i),
+            None => Ok(()),
+        };
+        if let Some((state, map)) = &mut self.hashes {
+            return match map.entry(state.hash_one(key)) {
+                Entry::Vacant(v) => {
+                    v.insert(entries.len());
+                    Ok(())
+                }
+                Entry::Occupied(o) => {
+                    let i = *o.get();
+                    if entries.get(i).is_some_and(|(k, _)| k == key) {
+                        Err(i)
+                    } else {
+                        // Two keys with one 64-bit hash under a random
+                        // state: too rare to cost anything in practice.
+                        scan()
+                    }
+                }
+            };
         }
-        if entries.iter().any(|(k, _)| k == key) {
-            return false;
-        }
+        scan()?;
         if entries.len() + 1 >= Self::LINEAR {
             let state = RandomState::new();
-            let mut set = HashSet::with_capacity(2 * Self::LINEAR);
-            set.extend(entries.iter().map(|(k, _)| state.hash_one(&**k)));
-            set.insert(state.hash_one(key));
-            self.hashes = Some((state, set));
+            let mut map = HashMap::with_capacity(2 * Self::LINEAR);
+            for (i, (k, _)) in entries.iter().enumerate() {
+                map.entry(state.hash_one(&**k)).or_insert(i);
+            }
+            map.entry(state.hash_one(key)).or_insert(entries.len());
+            self.hashes = Some((state, map));
         }
-        true
+        Ok(())
     }
 }
 
@@ -1043,11 +1071,11 @@ mod tests {
         let mut set = KeySet::default();
         for i in 0..40 {
             let k = format!("k{i}");
-            assert!(set.insert(&entries, &k), "{k} is new");
+            assert_eq!(set.insert(&entries, &k), Ok(()), "{k} is new");
             entries.push((Cow::Owned(k), ()));
         }
         for i in 0..40 {
-            assert!(!set.insert(&entries, &format!("k{i}")));
+            assert_eq!(set.insert(&entries, &format!("k{i}")), Err(i));
         }
     }
 }

@@ -183,7 +183,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for ClientMetadata<'a> {
                 let mut out: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
                 let mut seen = crate::json::KeySet::default();
                 while let Some((Borrowed(k), Borrowed(v))) = m.next_entry()? {
-                    if !seen.insert(&out, &k) {
+                    if seen.insert(&out, &k).is_err() {
                         return Err(serde::de::Error::custom(format_args!(
                             "duplicate key `{k}` in ClientMetadata"
                         )));
