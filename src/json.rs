@@ -706,18 +706,23 @@ impl<'a> Parser<'a, '_> {
             if keys.insert(&entries, &key).is_err() {
                 p.duplicate(path(), key_span, &key, "`ClientMetadata`");
                 p.value()?;
-            } else {
-                match p.string_member(path, "A `ClientMetadata` value")? {
-                    Ok(Some((v, span))) => {
-                        check::metadata_entry(p.sink, &key, Some(key_span), &v, Some(span));
-                        entries.push((key, v));
-                    }
-                    Ok(None) => {}
-                    Err(null) => {
-                        p.wrong_type(path(), null, "A `ClientMetadata` value", "a string", b'n');
-                    }
-                }
+                return Ok(());
             }
+            let value = match p.string_member(path, "A `ClientMetadata` value")? {
+                Ok(Some((v, span))) => {
+                    check::metadata_entry(p.sink, &key, Some(key_span), &v, Some(span));
+                    v
+                }
+                Ok(None) => Cow::Borrowed(""),
+                Err(null) => {
+                    p.wrong_type(path(), null, "A `ClientMetadata` value", "a string", b'n');
+                    Cow::Borrowed("")
+                }
+            };
+            // A key whose value was of the wrong type is kept too, so that a
+            // later repeat of it is found; its placeholder value is never
+            // seen, as the error makes the parse return no request.
+            entries.push((key, value));
             Ok(())
         })?;
         Ok(ClientMetadata(entries))
