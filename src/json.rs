@@ -12,6 +12,12 @@
 //! parse; everything else (wrong types, repeated keys, shape violations,
 //! unknown members) is reported and the parse goes on, so one run lists every
 //! problem in document order.
+//!
+//! Secrets: every value the parser reads as secret (the token, attribute
+//! values, `ClientMetadata` values) and every value it skips unread
+//! (`Parser::skip`: wrong types, repeated and unknown members) is recorded
+//! as a secret span, so a linter that shows source lines masks it whatever
+//! shape the input takes.
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
@@ -262,7 +268,7 @@ impl<'a> Parser<'a, '_> {
     /// reports it.
     fn skip_wrong_type(&mut self, path: Path, what: &str, expected: &str, first: u8) -> Parse<()> {
         let start = self.pos;
-        self.value()?;
+        self.skip()?;
         let span = Span {
             start,
             end: self.pos,
@@ -456,7 +462,7 @@ impl<'a> Parser<'a, '_> {
             match member {
                 Some(m) if seen != Seen::Absent => {
                     p.duplicate(Path::root().member(m), key_span, &key, "the request");
-                    p.value()?;
+                    p.skip()?;
                 }
                 Some(Member::AccessToken) => {
                     token_seen = if let Some(t) = p.plain_token() {
@@ -496,7 +502,7 @@ impl<'a> Parser<'a, '_> {
                         &key,
                         &["AccessToken", "UserAttributes", "ClientMetadata"],
                     );
-                    p.value()?;
+                    p.skip()?;
                 }
             }
             // The token, and whatever an unknown member (`accessToken`?) holds.
@@ -606,7 +612,7 @@ impl<'a> Parser<'a, '_> {
                         };
                         if seen != Seen::Absent {
                             self.duplicate(at(m)(), key_span, &key, "an attribute");
-                            self.value()?;
+                            self.skip()?;
                         } else {
                             let what = if m == Member::Name {
                                 "`Name`"
@@ -657,7 +663,7 @@ impl<'a> Parser<'a, '_> {
                             &key,
                             &["Name", "Value"],
                         );
-                        self.value()?;
+                        self.skip()?;
                     }
                 }
                 if &*key != "Name" {
@@ -697,15 +703,18 @@ impl<'a> Parser<'a, '_> {
         Ok(None)
     }
 
+    /// The `ClientMetadata` map. Its values are treated as secret (they
+    /// often carry user data): each is recorded in the secret spans.
     fn metadata(&mut self) -> Parse<ClientMetadata<'a>> {
         let mut entries: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
         let mut keys = KeySet::default();
         self.members(b'}', "`,` or `}` after a `ClientMetadata` entry", |p| {
             let (key, key_span) = p.key()?;
             let path = || Path::root().member(Member::ClientMetadata).key(&key);
+            let value_start = p.pos;
             if keys.insert(&entries, &key).is_err() {
                 p.duplicate(path(), key_span, &key, "`ClientMetadata`");
-                p.value()?;
+                p.skip()?;
                 return Ok(());
             }
             let value = match p.string_member(path, "A `ClientMetadata` value")? {
@@ -719,6 +728,7 @@ impl<'a> Parser<'a, '_> {
                     Cow::Borrowed("")
                 }
             };
+            p.secret_from(value_start);
             // A key whose value was of the wrong type is kept too, so that a
             // later repeat of it is found; its placeholder value is never
             // seen, as the error makes the parse return no request.
@@ -726,6 +736,15 @@ impl<'a> Parser<'a, '_> {
             Ok(())
         })?;
         Ok(ClientMetadata(entries))
+    }
+
+    /// Skips any JSON value, as [`Parser::value`] does, and records it as
+    /// possibly secret: a value the parser does not read is never shown.
+    fn skip(&mut self) -> Parse<()> {
+        let start = self.pos;
+        let read = self.value();
+        self.secret_from(start);
+        read
     }
 
     /// Any JSON value, checked for syntax and nesting and otherwise ignored.

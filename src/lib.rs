@@ -105,9 +105,11 @@ pub struct Report<'a> {
     /// Warnings found, including any beyond [`Options::max_diagnostics`].
     pub warnings: usize,
     /// Byte spans of every value that is or may be secret: the access token,
-    /// attribute values, and the values of unknown members (a misspelt
-    /// `accessToken` still holds a token). A tool that shows source text
-    /// masks these.
+    /// attribute values, `ClientMetadata` values, the values of unknown
+    /// members (a misspelt `accessToken` still holds a token), and every value
+    /// the parser skips unread, whatever its type or place (a wrong-typed
+    /// `UserAttributes`, an array in place of an attribute, a repeated
+    /// member). A tool that shows source text masks these.
     pub secret_spans: Vec<Span>,
 }
 
