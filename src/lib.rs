@@ -40,6 +40,7 @@ mod chars;
 mod check;
 pub mod diagnostic;
 mod json;
+pub mod model;
 mod options;
 pub mod path;
 pub mod pool;
