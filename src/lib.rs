@@ -44,6 +44,7 @@ pub mod model;
 mod options;
 pub mod path;
 pub mod pool;
+mod reader;
 mod request;
 pub mod response;
 pub mod rule;

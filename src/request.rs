@@ -197,7 +197,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for ClientMetadata<'a> {
             }
             fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
                 let mut out: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
-                let mut seen = crate::json::KeySet::default();
+                let mut seen = crate::reader::KeySet::default();
                 while let Some((Borrowed(k), Borrowed(v))) = m.next_entry()? {
                     if seen.insert(&out, &k).is_err() {
                         return Err(serde::de::Error::custom(format_args!(
