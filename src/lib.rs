@@ -41,6 +41,7 @@ mod check;
 pub mod diagnostic;
 mod json;
 pub mod model;
+mod operation;
 mod options;
 pub mod path;
 pub mod pool;
@@ -52,9 +53,11 @@ mod semantics;
 pub mod shape;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+mod walk;
 
 pub use aws::Rejection;
-pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span};
+pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span, Within};
+pub use operation::{check, validate, Operation, Request, Value};
 pub use options::Options;
 pub use request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};
 pub use rule::{ErrorType, Rule, Severity};

@@ -3,7 +3,7 @@
 //! section 4, written out here by hand.
 
 use cognito_validate::pool::{Schema, SchemaError};
-use cognito_validate::{check_json, validate_json, Options, Rule};
+use cognito_validate::{check, check_json, validate_json, Operation, Options, Rule};
 use proptest::prelude::*;
 
 const TOKEN: &str = "eyJ0.eyJ1.c2ln";
@@ -329,14 +329,15 @@ fn every_rule_example_behaves() {
             Options::default()
         };
         let bad = rule.example_bad_bytes();
-        let report = check_json(&bad, &opts);
+        let op = Operation::from_name(rule.example_operation()).expect("an operation");
+        let report = check(op, &bad, &opts);
         assert!(
             report.diagnostics.iter().any(|d| d.rule == *rule),
             "{}: the bad example does not break it: {:?}",
             rule.code(),
             report.diagnostics
         );
-        let report = check_json(rule.example_good().as_bytes(), &opts);
+        let report = check(op, rule.example_good().as_bytes(), &opts);
         assert!(
             report.diagnostics.is_empty(),
             "{}: the good example has findings: {:?}",
