@@ -61,9 +61,11 @@ mod check;
 mod diagnostic;
 mod json;
 pub mod model;
+mod operation;
 mod options;
 pub mod path;
 pub mod pool;
+mod reader;
 mod request;
 pub mod response;
 mod rule;
@@ -73,9 +75,11 @@ pub mod shape;
 pub mod strategies;
 #[cfg(feature = "token")]
 pub mod token;
+mod walk;
 
 pub use aws::Rejection;
-pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span};
+pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span, Within};
+pub use operation::{check, validate, Operation, Request, Value};
 pub use options::{NamePattern, Options};
 pub use request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};
 pub use rule::{ErrorType, Rule, Severity};
@@ -192,9 +196,11 @@ pub struct Report<'a> {
     /// Warnings found, including any beyond [`Options::max_diagnostics`].
     pub warnings: usize,
     /// Byte spans of every value that is or may be secret: the access token,
-    /// attribute values, and the values of unknown members (a misspelt
-    /// `accessToken` still holds a token). A tool that shows source text
-    /// masks these.
+    /// attribute values, `ClientMetadata` values, the values of unknown
+    /// members (a misspelt `accessToken` still holds a token), and every value
+    /// the parser skips unread, whatever its type or place (a wrong-typed
+    /// `UserAttributes`, an array in place of an attribute, a repeated
+    /// member). A tool that shows source text masks these.
     pub secret_spans: Vec<Span>,
 }
 
