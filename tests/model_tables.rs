@@ -474,3 +474,31 @@ fn every_class_agrees_with_regex_on_every_scalar_value() {
     }
     assert!(seen.len() >= 15, "{} distinct classes", seen.len());
 }
+
+#[test]
+fn structures_fit_a_64_bit_member_set_and_token_operations_are_counted() {
+    // A walker may track the members seen in a u64 (documented on
+    // `Kind::Structure`).
+    let widest = model::shapes()
+        .iter()
+        .filter_map(|s| match s.kind {
+            Kind::Structure { members } => Some(members.len()),
+            _ => None,
+        })
+        .max()
+        .unwrap();
+    assert!(widest <= 64, "{widest}");
+    // Reference section 1 counts 25 operations taking a TokenModelType member
+    // in the 2026-07 model; botocore 1.44.8 has more operations.
+    let token = model::shape("TokenModelType").unwrap();
+    let with_token = model::operations()
+        .iter()
+        .filter(|o| match o.input.def().kind {
+            Kind::Structure { members } => members.iter().any(|m| m.shape == token),
+            _ => false,
+        })
+        .count();
+    assert!((25..=40).contains(&with_token), "{with_token}");
+    let update = member("UpdateUserAttributes", "AccessToken");
+    assert_eq!(update.shape, token);
+}

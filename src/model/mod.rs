@@ -199,7 +199,8 @@ pub enum Kind {
     /// service.
     Structure {
         /// The members, in model order (the order in which the service
-        /// reports missing required members).
+        /// reports missing required members). At most 64 (tested), so a
+        /// walker can track the members it has seen in a `u64`.
         members: &'static [MemberDef],
     },
     /// A JSON array.
