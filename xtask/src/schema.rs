@@ -82,12 +82,11 @@ fn shape(ir: &Ir, i: usize) -> Value {
                          the model's current one is an option of the library.",
                     );
                 }
-                if p.printed != p.regex {
-                    description.push_str(&format!(
-                        " The service prints the pattern as {}.",
-                        p.printed
-                    ));
-                }
+                description.push_str(&format!(
+                    " Pattern as the service prints it: {} (here anchored, with Java's \
+                     \\w, \\d, \\s and . spelt out).",
+                    p.printed
+                ));
             }
             if !values.is_empty() {
                 o.insert("enum".into(), values.clone().into());
