@@ -4,6 +4,7 @@
 //! the character classes.
 
 use cognito_validate::model::{self, Auth, ClassItem, Kind, Length, MemberDef, Range, ShapeId};
+use cognito_validate::NamePattern;
 
 fn shape(name: &str) -> &'static model::ShapeDef {
     model::shape(name)
@@ -213,6 +214,8 @@ fn attribute_name_pattern_is_legacy_with_the_current_one_as_option() {
     let current = p.resolve(true);
     assert_ne!(current, p);
     assert_eq!(p.resolve(false), p);
+    assert_eq!(p.under(NamePattern::Current), current);
+    assert_eq!(p.under(NamePattern::Legacy), p);
     assert_eq!(
         current.def().printed,
         r"[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+"

@@ -33,6 +33,8 @@ use std::fmt;
 
 use unicode_general_category::{get_general_category, GeneralCategory as G};
 
+use crate::shape::NamePattern;
+
 mod generated;
 
 /// The prefix of every operation's `X-Amz-Target` header value, before the
@@ -112,6 +114,12 @@ impl PatternId {
             Some(current) if current_names => current,
             _ => self,
         }
+    }
+
+    /// [`PatternId::resolve`] for the attribute-name pattern of
+    /// [`Options::name_pattern`](crate::Options::name_pattern).
+    pub fn under(self, names: NamePattern) -> PatternId {
+        self.resolve(names == NamePattern::Current)
     }
 }
 
