@@ -3,7 +3,9 @@
 //! the model's own rules: counts, lookups, constraints, the overlay's effects,
 //! the character classes.
 
-use cognito_validate::model::{self, Auth, ClassItem, Kind, Length, MemberDef, Range, ShapeId};
+use cognito_validate::model::{
+    self, Auth, ClassItem, Kind, Length, MemberDef, OperationDef, Range, ShapeId,
+};
 use cognito_validate::NamePattern;
 
 fn shape(name: &str) -> &'static model::ShapeDef {
@@ -13,7 +15,7 @@ fn shape(name: &str) -> &'static model::ShapeDef {
 }
 
 fn member(op: &str, name: &str) -> &'static MemberDef {
-    let op = model::operation(op).unwrap_or_else(|| panic!("no operation {op}"));
+    let op = OperationDef::from_name(op).unwrap_or_else(|| panic!("no operation {op}"));
     let Kind::Structure { members } = op.input.def().kind else {
         panic!("{} input is not a structure", op.name)
     };
@@ -59,10 +61,10 @@ fn every_operation_of_botocore_1_44_8_is_there_sorted() {
     assert_eq!(model::MODEL_VERSION, "1.44.8");
     assert!(ops.windows(2).all(|w| w[0].name < w[1].name));
     for op in ops {
-        assert!(std::ptr::eq(model::operation(op.name).unwrap(), op));
+        assert!(std::ptr::eq(OperationDef::from_name(op.name).unwrap(), op));
         let target = format!("{}.{}", model::TARGET_PREFIX, op.name);
         assert!(std::ptr::eq(
-            model::OperationDef::from_target(&target).unwrap(),
+            OperationDef::from_target(&target).unwrap(),
             op
         ));
         assert!(
@@ -71,9 +73,9 @@ fn every_operation_of_botocore_1_44_8_is_there_sorted() {
             op.name
         );
     }
-    assert!(model::operation("signUp").is_none());
-    assert!(model::OperationDef::from_target("SignUp").is_none());
-    assert!(model::OperationDef::from_target("AWSCognitoIdentityProviderService.").is_none());
+    assert!(OperationDef::from_name("signUp").is_none());
+    assert!(OperationDef::from_target("SignUp").is_none());
+    assert!(OperationDef::from_target("AWSCognitoIdentityProviderService.").is_none());
 }
 
 #[test]
@@ -109,7 +111,7 @@ fn authorisation_and_admin_scope() {
         assert!(no_auth.contains(&name), "{name}");
     }
     assert_eq!(
-        model::operation("AdminCreateUser").unwrap().auth,
+        OperationDef::from_name("AdminCreateUser").unwrap().auth,
         Auth::SigV4
     );
 
@@ -146,7 +148,11 @@ fn authorisation_and_admin_scope() {
     );
     // Every operation that needs the scope is called with a token.
     for name in &admin {
-        assert_eq!(model::operation(name).unwrap().auth, Auth::NoAuth, "{name}");
+        assert_eq!(
+            OperationDef::from_name(name).unwrap().auth,
+            Auth::NoAuth,
+            "{name}"
+        );
     }
 }
 
@@ -239,7 +245,7 @@ fn attribute_name_pattern_is_legacy_with_the_current_one_as_option() {
 
 #[test]
 fn members_are_in_model_order_with_aws_names() {
-    let op = model::operation("UpdateUserAttributes").unwrap();
+    let op = OperationDef::from_name("UpdateUserAttributes").unwrap();
     let Kind::Structure { members } = op.input.def().kind else {
         panic!()
     };

@@ -15,13 +15,13 @@
 //! `<shape>@<operation>`. A walker needs to know nothing of overlays.
 //!
 //! Iterate with [`operations`], [`shapes`] and [`patterns`]; look up with
-//! [`operation`] (or [`OperationDef::from_target`]), [`shape`], and the ids'
-//! `def` methods ([`ShapeId::def`], [`PatternId::def`]).
+//! [`OperationDef::from_name`] (or [`OperationDef::from_target`]), [`shape`],
+//! and the ids' `def` methods ([`ShapeId::def`], [`PatternId::def`]).
 //!
 //! ```
-//! use cognito_validate::model::{self, Kind};
+//! use cognito_validate::model::{Kind, OperationDef};
 //!
-//! let op = model::operation("ListUsers").unwrap();
+//! let op = OperationDef::from_name("ListUsers").unwrap();
 //! let Kind::Structure { members } = op.input.def().kind else { unreachable!() };
 //! let limit = members.iter().find(|m| m.name == "Limit").unwrap();
 //! assert_eq!(limit.aws_name, "limit");
@@ -58,11 +58,6 @@ pub fn shapes() -> &'static [ShapeDef] {
 /// Every distinct pattern of the shapes in [`shapes`].
 pub fn patterns() -> &'static [PatternDef] {
     &generated::PATTERNS
-}
-
-/// The operation of this name (`"SignUp"`), by binary search.
-pub fn operation(name: &str) -> Option<&'static OperationDef> {
-    OperationDef::from_name(name)
 }
 
 /// The shape of this name (`"UsernameType"`, or a synthetic
