@@ -511,3 +511,10 @@ fn structures_fit_a_64_bit_member_set_and_token_operations_are_counted() {
     let update = member("UpdateUserAttributes", "AccessToken");
     assert_eq!(update.shape, token);
 }
+
+#[test]
+fn the_free_lookup_is_the_method() {
+    let op = model::operation("SignUp").unwrap();
+    assert!(std::ptr::eq(op, OperationDef::from_name("SignUp").unwrap()));
+    assert!(model::operation("NoSuchOperation").is_none());
+}

@@ -60,6 +60,12 @@ pub fn patterns() -> &'static [PatternDef] {
     &generated::PATTERNS
 }
 
+/// The operation of this name (`"SignUp"`): the same as
+/// [`OperationDef::from_name`], kept because other modules use it.
+pub fn operation(name: &str) -> Option<&'static OperationDef> {
+    OperationDef::from_name(name)
+}
+
 /// The shape of this name (`"UsernameType"`, or a synthetic
 /// `"<shape>@<operation>"`), by binary search.
 pub fn shape(name: &str) -> Option<ShapeId> {
