@@ -518,3 +518,37 @@ fn the_free_lookup_is_the_method() {
     assert!(std::ptr::eq(op, OperationDef::from_name("SignUp").unwrap()));
     assert!(model::operation("NoSuchOperation").is_none());
 }
+
+/// The tables behind the real answers of reference section 2.
+#[test]
+fn tables_behind_the_reference_answers() {
+    // `Value 'phone_number_verified' at 'schema.1.member.name' …: Member must
+    // have length less than or equal to 20` (CreateUserPool, aws-cdk#14699).
+    let schema = member("CreateUserPool", "Schema");
+    assert_eq!(schema.aws_name, "schema");
+    let item = schema.shape.list_item();
+    let Kind::Structure { members } = item.def().kind else {
+        panic!()
+    };
+    let name = members.iter().find(|m| m.name == "Name").unwrap();
+    assert_eq!(name.aws_name, "name");
+    assert_eq!(string(name.shape).0, len(Some(1), Some(20)));
+    // `Value ' ap-northeast-1_xxx' at 'userPoolId' … [\w-]+_[0-9a-zA-Z]+`
+    // (ListGroups, aws/aws-sdk-js#3344): printed, with the model's pattern.
+    let pool = member("ListGroups", "UserPoolId");
+    assert!(pool.shown && pool.required);
+    assert_eq!(string(pool.shape).1, Some(r"[\w-]+_[0-9a-zA-Z]+"));
+    // `Value at 'username' … [\p{L}\p{M}\p{S}\p{N}\p{P}]+` (AdminAddUserToGroup,
+    // boto/boto3#2951): hidden.
+    let username = member("AdminAddUserToGroup", "Username");
+    assert!(!username.shown);
+    assert_eq!(
+        string(username.shape).1,
+        Some(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+")
+    );
+    // `userAttributeNames.1.member`: a list of attribute names.
+    assert_eq!(
+        member("DeleteUserAttributes", "UserAttributeNames").aws_name,
+        "userAttributeNames"
+    );
+}
