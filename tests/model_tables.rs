@@ -59,10 +59,12 @@ fn every_operation_of_botocore_1_44_8_is_there_sorted() {
     let ops = model::operations();
     assert_eq!(ops.len(), 153);
     assert_eq!(model::MODEL_VERSION, "1.44.8");
+    assert_eq!(model::TARGET_PREFIX, "AWSCognitoIdentityProviderService");
     assert!(ops.windows(2).all(|w| w[0].name < w[1].name));
     for op in ops {
         assert!(std::ptr::eq(OperationDef::from_name(op.name).unwrap(), op));
         let target = format!("{}.{}", model::TARGET_PREFIX, op.name);
+        assert_eq!(op.target, target);
         assert!(std::ptr::eq(
             OperationDef::from_target(&target).unwrap(),
             op

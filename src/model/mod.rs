@@ -39,7 +39,7 @@ mod generated;
 
 /// The prefix of every operation's `X-Amz-Target` header value, before the
 /// `.` and the operation's name.
-pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService";
+pub const TARGET_PREFIX: &str = generated::TARGET_PREFIX;
 
 /// The botocore release whose model the tables were generated from.
 pub const MODEL_VERSION: &str = generated::MODEL_VERSION;
@@ -140,6 +140,9 @@ pub enum Auth {
 pub struct OperationDef {
     /// The operation's name, as in `X-Amz-Target` after the prefix: `"SignUp"`.
     pub name: &'static str,
+    /// The whole `X-Amz-Target` header value:
+    /// `"AWSCognitoIdentityProviderService.SignUp"`.
+    pub target: &'static str,
     /// The shape of the request body (always a structure).
     pub input: ShapeId,
     /// How the operation is authorised.

@@ -66,6 +66,11 @@ pub fn emit(ir: &Ir, version: &str) -> String {
     );
     let _ = writeln!(w);
     let _ = writeln!(w, "pub(super) const MODEL_VERSION: &str = {version:?};");
+    let _ = writeln!(
+        w,
+        "pub(super) const TARGET_PREFIX: &str = {:?};",
+        ir.target_prefix
+    );
     let _ = writeln!(w);
     let _ = writeln!(
         w,
@@ -75,7 +80,9 @@ pub fn emit(ir: &Ir, version: &str) -> String {
     for op in &ir.operations {
         let _ = writeln!(
             w,
-            "OperationDef {{ name: {:?}, input: {}, auth: Auth::{}, needs_admin_scope: {} }},",
+            "OperationDef {{ name: {:?}, target: \"{}.{}\", input: {}, auth: Auth::{}, needs_admin_scope: {} }},",
+            op.name,
+            ir.target_prefix,
             op.name,
             shape_id(ir, op.input),
             if op.no_auth { "NoAuth" } else { "SigV4" },
