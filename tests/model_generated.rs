@@ -1,6 +1,10 @@
 //! The checked-in generated files (`src/model/generated.rs`,
 //! `schemas/operations/*.schema.json`) are exactly what the generator writes
 //! from `model/`: regenerated in memory, compared byte for byte.
+//!
+//! The generator formats the Rust through the toolchain's `rustfmt` (the
+//! one `cargo fmt` uses, or `$RUSTFMT`), so that the checked-in file passes
+//! `cargo fmt --check`: these tests need it on the `PATH`, as CI has.
 
 #[test]
 fn checked_in_files_match_the_generator() {
