@@ -430,6 +430,25 @@ fn every_pattern_is_a_class_or_left_to_regex_and_classes_round_trip() {
             assert_eq!(class.matches(&three), re.is_match(&three));
         }
         assert_eq!(class.matches(""), re.is_match(""), "{:?}", p.printed);
+        // Mixed ASCII and other characters, in both orders (the ASCII fast
+        // path and the decoding path meet).
+        for value in [
+            "a\u{C6}b",
+            "\u{C6}a",
+            "a\u{6771}",
+            "Ærøskøbing-東京",
+            "custom:favourite_café",
+            "x\u{A0}y",
+            "a b\u{1F600}",
+            "\u{2028}a",
+        ] {
+            assert_eq!(
+                class.matches(value),
+                re.is_match(value),
+                "{:?} on {value:?}",
+                p.printed
+            );
+        }
     }
     // `\w` is ASCII, as in Java: é is not in `[\w+]+`.
     let client_id = model::shape("ClientIdType").unwrap();

@@ -463,9 +463,40 @@ impl ClassDef {
         self.items.iter().any(|i| i.contains(c)) != self.negated
     }
 
-    /// Whether the whole of `value` matches the pattern.
+    /// Whether the whole of `value` matches the pattern: ASCII bytes by the
+    /// bitmap without decoding, other characters by [`ClassDef::contains`].
     pub fn matches(&self, value: &str) -> bool {
-        !(self.one_or_more && value.is_empty()) && value.chars().all(|c| self.contains(c))
+        if value.is_empty() {
+            return !self.one_or_more;
+        }
+        let bytes = value.as_bytes();
+        if value.is_ascii() {
+            let (low, high) = (self.ascii as u64, (self.ascii >> 64) as u64);
+            return bytes.iter().all(|&b| {
+                let half = if b < 64 { low } else { high };
+                half >> (b & 63) & 1 == 1
+            });
+        }
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if self.ascii >> b & 1 == 0 {
+                    return false;
+                }
+                i += 1;
+            } else {
+                // `i` only ever advances by whole characters, so it is on a
+                // character boundary and `value[i..]` is not empty.
+                let Some(c) = value.get(i..).and_then(|rest| rest.chars().next()) else {
+                    return false;
+                };
+                if !self.contains(c) {
+                    return false;
+                }
+                i += c.len_utf8();
+            }
+        }
+        true
     }
 }
 
