@@ -155,12 +155,9 @@ pub struct OperationDef {
 }
 
 impl OperationDef {
-    /// The operation of this name, by binary search.
+    /// The operation of this name.
     pub fn from_name(name: &str) -> Option<&'static OperationDef> {
-        let all = operations();
-        all.binary_search_by(|o| o.name.cmp(name))
-            .ok()
-            .map(|i| &all[i])
+        generated::operation_index(name).and_then(|i| operations().get(i))
     }
 
     /// The operation named by an `X-Amz-Target` header value

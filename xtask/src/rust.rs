@@ -90,6 +90,19 @@ pub fn emit(ir: &Ir, version: &str) -> String {
         );
     }
     let _ = writeln!(w, "];\n");
+    // A `match` on the name compiles to a dispatch on length and a few
+    // comparisons: cheaper than a binary search for the gateway's per-request
+    // lookup.
+    let _ = writeln!(
+        w,
+        "/// The position of the operation named `name` in [`OPERATIONS`].\n\
+         pub(super) fn operation_index(name: &str) -> Option<usize> {{\n\
+         Some(match name {{"
+    );
+    for (i, op) in ir.operations.iter().enumerate() {
+        let _ = writeln!(w, "{:?} => {i},", op.name);
+    }
+    let _ = writeln!(w, "_ => return None,\n}})\n}}\n");
     let _ = writeln!(
         w,
         "pub(super) static SHAPES: [ShapeDef; {}] = [",
