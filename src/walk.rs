@@ -42,13 +42,13 @@ use regex::Regex;
 use crate::check::Sink;
 use crate::diagnostic::{Constraint, Diagnostic, Shown, Span, Within};
 use crate::model::{Kind, Length, MemberDef, PatternId, Range, ShapeId};
+use crate::options::NamePattern;
 use crate::options::Options;
 use crate::path::Path;
 use crate::reader::{
     did_you_mean, members, shown_key, type_name, HasReader, KeySet, Parse, Reader,
 };
 use crate::rule::Rule;
-use crate::options::NamePattern;
 
 /// One step down from the root.
 enum Step<'a> {
