@@ -33,7 +33,7 @@ use std::fmt;
 
 use unicode_general_category::{get_general_category, GeneralCategory as G};
 
-use crate::shape::NamePattern;
+use crate::options::NamePattern;
 
 mod generated;
 
