@@ -30,40 +30,95 @@
 //! assert!(ok.user_attributes.is_empty());
 //! ```
 //!
-//! Modules: [`shape`] holds the model's shapes and numbers, [`path`] the
-//! locations, [`rule`] the catalogue of rules, [`diagnostic`] the findings,
-//! [`aws`] the service's answer.
+//! # What is where
+//!
+//! At the root: the entry points [`validate_json`] and [`check_json`] (with
+//! its [`Report`]), the request types ([`UpdateUserAttributesRequest`],
+//! [`AttributeType`], [`ClientMetadata`]), the [`Options`] ([`NamePattern`],
+//! [`SchemaMode`]), the catalogue of rules ([`Rule`], [`Severity`],
+//! [`ErrorType`]), the findings ([`Diagnostic`], [`Constraint`], [`Shown`],
+//! [`Position`], [`Span`]) and the service's answer ([`Rejection`]). Each
+//! public item has this one path.
+//!
+//! Modules:
+//! - [`shape`]: the model's string shapes, their limits and patterns;
+//! - [`path`]: locations in a request, in AWS and JSON Pointer form;
+//! - [`pool`]: a user pool's schema and an app client's write list;
+//! - [`response`]: checks of `UpdateUserAttributes` responses;
+//! - `strategies`: proptest strategies for requests, valid and broken (with
+//!   the `proptest` feature).
+//!
+//! # Features
+//!
+//! - `cli` (default): the `cognito-validate` command-line tool. A library
+//!   user can turn it off (`default-features = false`).
+//! - `proptest`: the public `strategies` module.
 #![deny(missing_docs)]
 
-pub mod aws;
+mod aws;
 mod chars;
 mod check;
-pub mod diagnostic;
+mod diagnostic;
 mod json;
+pub mod model;
+mod operation;
 mod options;
 pub mod path;
 pub mod pool;
+mod reader;
 mod request;
 pub mod response;
-pub mod rule;
+mod rule;
 mod semantics;
 pub mod shape;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+#[cfg(feature = "token")]
+pub mod token;
+mod walk;
 
 pub use aws::Rejection;
-pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span};
-pub use options::Options;
+pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span, Within};
+pub use operation::{check, validate, Operation, Request, Value};
+pub use options::{NamePattern, Options};
 pub use request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};
 pub use rule::{ErrorType, Rule, Severity};
 pub use semantics::SchemaMode;
-pub use shape::NamePattern;
 
 /// The README's Rust examples, compiled and run as doctests so that they
 /// cannot drift from the API.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// Each public item has one path (issue 14.16): the modules whose items are
+/// re-exported at the root are private, so these do not compile.
+///
+/// ```compile_fail
+/// use cognito_validate::aws::Rejection;
+/// ```
+/// ```compile_fail
+/// use cognito_validate::diagnostic::Diagnostic;
+/// ```
+/// ```compile_fail
+/// use cognito_validate::rule::Rule;
+/// ```
+/// ```compile_fail
+/// use cognito_validate::shape::NamePattern;
+/// ```
+/// ```compile_fail
+/// let _ = cognito_validate::Rule::NamePattern;
+/// ```
+/// while the root paths do:
+/// ```
+/// use cognito_validate::{Constraint, Diagnostic, ErrorType, NamePattern, Options, Position,
+///                        Rejection, Rule, SchemaMode, Severity, Shown, Span};
+/// assert_eq!(Rule::NameCharacters.code(), "S103");
+/// assert_eq!(Rejection::STATUS, 400);
+/// assert_eq!(Rejection::CONTENT_TYPE, "application/x-amz-json-1.1");
+/// ```
+#[cfg(doctest)]
+pub struct OnePathDoctests;
 
 /// Parses a request body and checks it the way the service does: every
 /// shape constraint (phase one), then the business rules of
@@ -77,16 +132,52 @@ pub fn validate_json<'a>(
     options: &Options,
 ) -> Result<UpdateUserAttributesRequest<'a>, Rejection> {
     let parsed = json::parse(input, options, false);
-    if let Some(request) = parsed.request {
-        return Ok(request);
-    }
     let mut sink = parsed.sink;
+    let token = parsed.request.as_ref().map(|r| &*r.access_token);
+    if !check_token(input, token, options, &mut sink) {
+        if let Some(request) = parsed.request {
+            return Ok(request);
+        }
+    }
     diagnostic::locate(input, &mut sink.diags);
     // `json::parse` returns no request only when it reported an error.
     Err(
         Rejection::from_diagnostics(sink.diags, (sink.phase_one_errors, sink.errors))
             .expect("an error was reported"),
     )
+}
+
+/// Runs [`Options::token`]'s check on a request that passed phase one
+/// (`token` is its `AccessToken` when the parse returned the request) and
+/// records a fault in `sink`, ahead of the business rules. Returns whether
+/// there was one.
+#[cfg(feature = "token")]
+fn check_token(
+    input: &[u8],
+    token: Option<&str>,
+    options: &Options,
+    sink: &mut check::Sink,
+) -> bool {
+    let Some(check) = &options.token else {
+        return false;
+    };
+    if sink.phase_one_errors > 0 {
+        return false;
+    }
+    match token::finding(input, token, check) {
+        Some(d) => {
+            sink.errors += 1;
+            token::keep(&mut sink.diags, d, options.diagnostic_cap());
+            true
+        }
+        None => false,
+    }
+}
+
+/// Without the `token` feature there is no token check.
+#[cfg(not(feature = "token"))]
+fn check_token(_: &[u8], _: Option<&str>, _: &Options, _: &mut check::Sink) -> bool {
+    false
 }
 
 /// Everything found in one request body: errors and warnings, with positions.
@@ -105,9 +196,11 @@ pub struct Report<'a> {
     /// Warnings found, including any beyond [`Options::max_diagnostics`].
     pub warnings: usize,
     /// Byte spans of every value that is or may be secret: the access token,
-    /// attribute values, and the values of unknown members (a misspelt
-    /// `accessToken` still holds a token). A tool that shows source text
-    /// masks these.
+    /// attribute values, `ClientMetadata` values, the values of unknown
+    /// members (a misspelt `accessToken` still holds a token), and every value
+    /// the parser skips unread, whatever its type or place (a wrong-typed
+    /// `UserAttributes`, an array in place of an attribute, a repeated
+    /// member). A tool that shows source text masks these.
     pub secret_spans: Vec<Span>,
 }
 
@@ -136,9 +229,14 @@ impl Report<'_> {
 pub fn check_json<'a>(input: &'a [u8], options: &Options) -> Report<'a> {
     let parsed = json::parse(input, options, true);
     let mut sink = parsed.sink;
+    let mut request = parsed.request;
+    let token = request.as_ref().map(|r| &*r.access_token);
+    if check_token(input, token, options, &mut sink) {
+        request = None;
+    }
     diagnostic::locate(input, &mut sink.diags);
     Report {
-        request: parsed.request,
+        request,
         diagnostics: sink.diags,
         errors: sink.errors,
         phase_one_errors: sink.phase_one_errors,

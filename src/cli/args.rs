@@ -6,7 +6,9 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
+
 use cognito_validate::pool::Schema;
+use cognito_validate::token::{Jwks, TokenCheck, TokenPolicy};
 use cognito_validate::Options;
 
 /// The long help of `lint`: the formats, the `json` schema and the exit codes.
@@ -143,6 +145,39 @@ pub struct LintArgs {
     #[arg(long, conflicts_with_all = ["pool_schema", "write_attributes"])]
     pub phase_one_only: bool,
 
+    /// Check each request's AccessToken with the RS256 keys of this JWKS
+    /// document (`<issuer>/.well-known/jwks.json`): signature, token_use,
+    /// expiry, issuer, app client, scope (rules T001-T010).
+    #[arg(long, value_name = "FILE", conflicts_with = "phase_one_only")]
+    pub jwks: Option<PathBuf>,
+
+    /// The time tokens are checked at, in epoch seconds. Default: now.
+    #[arg(long, value_name = "SECONDS", requires = "jwks")]
+    pub now: Option<u64>,
+
+    /// Seconds of clock skew allowed on a token's exp and nbf.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0, requires = "jwks")]
+    pub grace_seconds: u64,
+
+    /// Accept only tokens with this iss (the other documented Cognito form of
+    /// the same pool is accepted too).
+    #[arg(
+        long,
+        value_name = "URL",
+        requires = "jwks",
+        conflicts_with = "user_pool_id"
+    )]
+    pub issuer: Option<String>,
+
+    /// Accept only tokens of this user pool (`us-east-1_AbCdEf123`), in
+    /// either issuer form.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub user_pool_id: Option<String>,
+
+    /// Accept only tokens issued to this app client; repeatable.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub client_id: Vec<String>,
+
     /// Treat standard input as JSON Lines (one request per line).
     #[arg(long)]
     pub jsonl: bool,
@@ -185,6 +220,35 @@ pub enum NamePatternArg {
 }
 
 impl LintArgs {
+    /// The access-token check `--jwks` and its companions ask for.
+    fn token_check(&self) -> Result<Option<TokenCheck>, String> {
+        let Some(path) = &self.jwks else {
+            return Ok(None);
+        };
+        let bytes = read_capped(path, Jwks::MAX_BYTES as u64, "a JWKS document")?;
+        let keys = Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut policy = TokenPolicy::default().with_grace_seconds(self.grace_seconds);
+        if let Some(iss) = &self.issuer {
+            policy = policy.with_issuer(iss.as_str());
+        }
+        if let Some(id) = &self.user_pool_id {
+            policy = policy
+                .with_user_pool(id)
+                .map_err(|e| format!("--user-pool-id: {e}"))?;
+        }
+        for id in &self.client_id {
+            policy = policy.with_client_id(id.as_str());
+        }
+        let now = match self.now {
+            Some(now) => now,
+            None => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_err(|e| format!("the system clock is before 1970: {e}"))?
+                .as_secs(),
+        };
+        Ok(Some(TokenCheck::new(keys, policy, now)))
+    }
+
     /// The library options these arguments ask for; an error names the file
     /// that could not be read or what is wrong in it.
     pub fn options(&self) -> Result<Options, String> {
@@ -192,11 +256,14 @@ impl LintArgs {
             NamePatternArg::Legacy => cognito_validate::NamePattern::Legacy,
             NamePatternArg::Current => cognito_validate::NamePattern::Current,
         };
-        let opts = Options::default()
+        let mut opts = Options::default()
             .with_name_pattern(pattern)
             .with_max_diagnostics(self.max_diagnostics)
             .with_max_input_bytes(self.max_input_bytes)
             .with_max_depth(self.max_depth);
+        if let Some(check) = self.token_check()? {
+            opts = opts.with_token_check(check);
+        }
         if self.phase_one_only {
             return Ok(opts.phase_one_only());
         }
@@ -206,14 +273,14 @@ impl LintArgs {
         let mut schema = match &self.pool_schema {
             None => Schema::default_pool(),
             Some(path) => {
-                let bytes = read_capped(path)?;
+                let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
                 Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
             }
         };
         if let Some(w) = &self.write_attributes {
             schema = match write_source(w)? {
                 WriteSource::File(path) => {
-                    let bytes = read_capped(path)?;
+                    let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
                     schema
                         .with_write_attributes_json(&bytes)
                         .map_err(|e| format!("{w}: {e}"))?
@@ -229,16 +296,17 @@ impl LintArgs {
 /// a DescribeUserPool answer is some kilobytes, and `/dev/zero` never ends.
 pub const MAX_POOL_FILE_BYTES: u64 = 1 << 20;
 
-/// Reads a pool file, refusing one longer than [`MAX_POOL_FILE_BYTES`].
-fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+/// Reads a file named by an option, refusing one longer than `cap` bytes
+/// (`what` names the kind of file in the error) without reading past it.
+fn read_capped(path: &Path, cap: u64, what: &str) -> Result<Vec<u8>, String> {
     let cannot = |e: io::Error| format!("cannot read {}: {e}", path.display());
     let mut bytes = Vec::new();
     File::open(path)
-        .and_then(|f| f.take(MAX_POOL_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
         .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_POOL_FILE_BYTES {
+    if bytes.len() as u64 > cap {
         return Err(format!(
-            "{}: more than {MAX_POOL_FILE_BYTES} bytes; a pool file is much smaller",
+            "{}: more than {cap} bytes; {what} is much smaller",
             path.display()
         ));
     }
