@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 use cognito_validate::pool::Schema;
-use cognito_validate::Options;
+use cognito_validate::{Operation, Options};
 
 /// The long help of `lint`: the formats, the `json` schema and the exit codes.
 const LINT_LONG_HELP: &str = "\
@@ -101,6 +101,14 @@ pub struct LintArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
+    /// The operation whose requests these are: its name (`SignUp`) or its
+    /// `X-Amz-Target` value (`AWSCognitoIdentityProviderService.SignUp`).
+    /// UpdateUserAttributes (the default) is checked against the pool's
+    /// business rules too; the other operations against the service
+    /// model's shapes (phase one) only.
+    #[arg(long, value_name = "NAME|TARGET", default_value = "UpdateUserAttributes", value_parser = parse_operation)]
+    pub operation: Operation,
+
     /// Attribute-name pattern of the user pool: `legacy` (no white space) or
     /// `current` (also tab, LF, CR and space).
     #[arg(long, value_enum, default_value_t = NamePatternArg::Legacy)]
@@ -182,6 +190,17 @@ pub enum NamePatternArg {
     Legacy,
     /// `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
     Current,
+}
+
+/// `--operation`: a name or an `X-Amz-Target` value.
+fn parse_operation(s: &str) -> Result<Operation, String> {
+    Operation::from_name(s)
+        .or_else(|| Operation::from_target(s))
+        .ok_or_else(|| {
+            "not an operation of cognito-idp (give its name, such as SignUp, or its \
+             X-Amz-Target value)"
+                .to_string()
+        })
 }
 
 impl LintArgs {
