@@ -31,6 +31,9 @@
 //! (`Value at '…'`) and recorded as secret spans, as is every value skipped
 //! unread.
 //!
+//! The keys of such a map are secret too: paths and texts name them
+//! `<hidden>`.
+//!
 //! Paths are kept on a stack of steps as the walker descends and turned into
 //! a [`Path`] only when a finding is kept (jsonschema's `LazyLocation` idea).
 
@@ -49,6 +52,10 @@ use crate::reader::{
 };
 use crate::rule::Rule;
 use crate::shape::NamePattern;
+
+/// What stands for a key of a map the service does not print, in paths
+/// (`/AuthParameters/<hidden>`) and texts.
+const HIDDEN_KEY: &str = "<hidden>";
 
 /// One step down from the root.
 enum Step<'a> {
@@ -509,9 +516,15 @@ impl<'a> Walker<'a, '_> {
         let mut set = KeySet::default();
         let n = members(self, b'}', "`,` or `}` after a map entry", |w| {
             let (k, key_span) = w.r.key()?;
-            w.stack.push(Step::Key(k.clone()));
+            // A key of a hidden map is not shown in paths or texts either.
+            let named = if key_hidden {
+                Cow::Borrowed(HIDDEN_KEY)
+            } else {
+                k.clone()
+            };
+            w.stack.push(Step::Key(named.clone()));
             let read = if set.insert(&keys, &k).is_err() {
-                w.duplicate(&k, key_span);
+                w.duplicate(&named, key_span);
                 w.r.skip()
             } else {
                 if let Kind::String {

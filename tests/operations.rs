@@ -469,3 +469,56 @@ fn no_operation_shows_a_hidden_member() {
     }
     assert!(checked > 50, "only {checked} hidden members exercised");
 }
+
+/// Values nested in hidden shapes stay hidden: the values of a sensitive
+/// map (InitiateAuth's AuthParameters), attribute values inside a list of
+/// structures (AdminCreateUser), whatever their errors.
+#[test]
+fn nested_hidden_values_are_left_out_and_masked() {
+    const MARK: &str = "NESTEDMARKERq";
+    let long = format!("{MARK}{}", "x".repeat(2100));
+    let bodies = [
+        (
+            "InitiateAuth",
+            format!(
+                r#"{{"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": "abc", "AuthParameters": {{"PASSWORD": "{MARK}", "USERNAME": 7, "{MARK}": "{long}", "{MARK}": 1}}}}"#
+            ),
+        ),
+        (
+            "AdminCreateUser",
+            format!(
+                r#"{{"UserPoolId": "us-east-1_abc", "Username": "ada", "UserAttributes": [{{"Name": "nickname", "Value": "{long}"}}, {{"Name": "email", "Value": ["{MARK}"]}}]}}"#
+            ),
+        ),
+    ];
+    for (name, body) in bodies {
+        let report = check(op(name), body.as_bytes(), &Options::default());
+        assert!(report.errors > 0, "{name}: the bodies are refused");
+        for d in &report.diagnostics {
+            let text = format!("{d} {d:?} {}", d.help.as_deref().unwrap_or(""));
+            assert!(!text.contains(MARK), "{name}: {text}");
+        }
+        for (at, _) in body.match_indices(MARK) {
+            assert!(
+                report
+                    .secret_spans
+                    .iter()
+                    .any(|s| s.start <= at && at + MARK.len() <= s.end),
+                "{name}: marker at {at} not covered in {body}"
+            );
+        }
+        let r = validate(op(name), body.as_bytes(), &Options::default()).unwrap_err();
+        assert!(!format!("{r} {r:?} {}", r.body()).contains(MARK), "{name}");
+    }
+    let r = reject(
+        "AdminCreateUser",
+        &format!(
+            r#"{{"UserPoolId": "us-east-1_abc", "Username": "ada", "UserAttributes": [{{"Name": "nickname", "Value": "{long}"}}]}}"#
+        ),
+    );
+    assert_eq!(
+        r.message(),
+        "1 validation error detected: Value at 'userAttributes.1.member.value' failed to \
+         satisfy constraint: Member must have length less than or equal to 2048"
+    );
+}
