@@ -30,7 +30,14 @@
 //! assert!(ok.user_attributes.is_empty());
 //! ```
 //!
-//! Modules: [`shape`] holds the model's shapes and numbers, [`path`] the
+//! Every other operation of the service model is checked by [`validate`]
+//! and [`check`], given an [`Operation`] (from its name or its
+//! `X-Amz-Target` value); a request that passes comes back as a borrowed
+//! [`Request`] view. `validate_json` and `check_json` are the same as
+//! `validate`/`check` with UpdateUserAttributes.
+//!
+//! Modules: [`shape`] holds UpdateUserAttributes's shapes and numbers,
+//! [`model`] every operation's shapes from the service model, [`path`] the
 //! locations, [`rule`] the catalogue of rules, [`diagnostic`] the findings,
 //! [`aws`] the service's answer.
 #![deny(missing_docs)]
