@@ -38,6 +38,13 @@ fn explain_prints_the_explanation_and_both_examples() {
             let bad = text.find(rule.example_bad()).expect("failing example");
             let good = text.rfind(rule.example_good()).expect("passing example");
             assert!(explanation < bad && bad < good, "{code}");
+            let op = rule.example_operation();
+            if op != "UpdateUserAttributes" {
+                let named = text
+                    .find(&format!("lint --operation {op}"))
+                    .expect("the examples' operation");
+                assert!(named < bad, "{code}");
+            }
         }
     }
 }
