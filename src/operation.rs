@@ -238,7 +238,9 @@ fn top_level(op: Operation, input: &[u8], opts: &Options) -> Vec<(&'static Membe
 ///
 /// Returns a borrowed view of the request, or the service's answer. Never
 /// panics: every byte sequence gets a verdict. Warnings are not collected;
-/// use [`check`].
+/// use [`check`]. For UpdateUserAttributes the verdict is the fast path's
+/// and the view costs one more scan of an accepted body (use
+/// [`crate::validate_json`] for its typed request instead).
 pub fn validate<'a>(
     operation: Operation,
     input: &'a [u8],

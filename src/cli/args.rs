@@ -9,7 +9,7 @@ use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
 use cognito_validate::pool::Schema;
 use cognito_validate::token::{Jwks, TokenCheck, TokenPolicy};
-use cognito_validate::Options;
+use cognito_validate::{Operation, Options};
 
 /// The long help of `lint`: the formats, the `json` schema and the exit codes.
 const LINT_LONG_HELP: &str = "\
@@ -80,7 +80,7 @@ pub struct Cli {
 pub enum Command {
     /// Check request files, directories (*.json and *.jsonl, recursively) or standard input.
     #[command(after_long_help = LINT_LONG_HELP)]
-    Lint(LintArgs),
+    Lint(Box<LintArgs>),
     /// List every rule: code, name, severity and summary.
     Rules,
     /// Explain a rule, with a failing and a passing request.
@@ -102,6 +102,14 @@ pub struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// The operation whose requests these are: its name (`SignUp`) or its
+    /// `X-Amz-Target` value (`AWSCognitoIdentityProviderService.SignUp`).
+    /// UpdateUserAttributes (the default) is checked against the pool's
+    /// business rules too; the other operations against the service
+    /// model's shapes (phase one) only.
+    #[arg(long, value_name = "NAME|TARGET", default_value = "UpdateUserAttributes", value_parser = parse_operation)]
+    pub operation: Operation,
 
     /// Attribute-name pattern of the user pool: `legacy` (no white space) or
     /// `current` (also tab, LF, CR and space).
@@ -217,6 +225,17 @@ pub enum NamePatternArg {
     Legacy,
     /// `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
     Current,
+}
+
+/// `--operation`: a name or an `X-Amz-Target` value.
+fn parse_operation(s: &str) -> Result<Operation, String> {
+    Operation::from_name(s)
+        .or_else(|| Operation::from_target(s))
+        .ok_or_else(|| {
+            "not an operation of cognito-idp (give its name, such as SignUp, or its \
+             X-Amz-Target value)"
+                .to_string()
+        })
 }
 
 impl LintArgs {

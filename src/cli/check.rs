@@ -1,5 +1,5 @@
 //! Reads each input and checks every request in it with
-//! [`cognito_validate::check_json`], turning the library's request-relative
+//! [`cognito_validate::check`] (for the operation `--operation` names), turning the library's request-relative
 //! positions into positions in the file, and hands each request to a sink
 //! while its bytes are at hand. Inputs are read with bounded memory: a
 //! `.json` file up to `--max-input-bytes`, a `.jsonl` file a line at a time
@@ -17,7 +17,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 
 use cognito_validate::{
-    check_json, Diagnostic, Options, Position, Rejection, Rule, Severity, Span,
+    check, Diagnostic, Operation, Options, Position, Rejection, Rule, Severity, Span,
 };
 
 use unicode_width::UnicodeWidthChar;
@@ -151,6 +151,7 @@ pub type Sink<'s> = dyn FnMut(&RequestOutcome, &Source<'_>) + 's;
 pub fn check_input(
     input: &Input,
     opts: &Options,
+    op: Operation,
     stdin: StdinKind,
     sink: &mut Sink<'_>,
 ) -> FileOutcome {
@@ -164,6 +165,7 @@ pub fn check_input(
     };
     let mut run = Run {
         opts,
+        op,
         out: &mut out,
         sink,
     };
@@ -204,6 +206,8 @@ pub fn check_input(
 /// One input being checked.
 struct Run<'r, 's> {
     opts: &'r Options,
+    /// The operation whose requests these are.
+    op: Operation,
     out: &'r mut FileOutcome,
     sink: &'r mut Sink<'s>,
 }
@@ -252,7 +256,7 @@ impl Run<'_, '_> {
 
     /// Checks one request and hands it to the sink.
     fn request(&mut self, req: &[u8], line: Option<usize>, offset: usize, actual: Option<u64>) {
-        let report = check_request(req, self.opts, line, offset, actual);
+        let report = check_request(req, self.opts, self.op, line, offset, actual);
         let (outcome, secrets, show) = report;
         let out = &mut *self.out;
         out.request_count += 1;
@@ -331,11 +335,12 @@ fn read_line_capped(
 fn check_request(
     req: &[u8],
     opts: &Options,
+    op: Operation,
     line: Option<usize>,
     offset: usize,
     actual: Option<u64>,
 ) -> (RequestOutcome, Vec<Span>, bool) {
-    let mut report = check_json(req, opts);
+    let mut report = check(op, req, opts);
     let limit = opts.max_input_bytes;
     for d in &mut report.diagnostics {
         if d.rule == Rule::InputTooLarge {

@@ -172,7 +172,7 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
         let chunks = windows(&inputs, window);
         let (tx, rx) = mpsc::sync_channel::<Message>(window);
         std::thread::scope(|scope| {
-            let (opts, cx, inputs) = (&opts, &cx, &inputs);
+            let (opts, cx, inputs, op) = (&opts, &cx, &inputs, args.operation);
             let worker = scope.spawn(move || {
                 for range in chunks {
                     let chunk = &inputs[range];
@@ -181,7 +181,7 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
                         .enumerate()
                         .map(|(i, input)| {
                             let stream = (i == 0).then(|| tx.clone());
-                            check_and_render(input, opts, stdin, cx, stream)
+                            check_and_render(input, opts, op, stdin, cx, stream)
                         })
                         .collect();
                     for (file, part) in parts {
@@ -320,6 +320,7 @@ const PIECE_BYTES: usize = 64 << 10;
 fn check_and_render(
     input: &Input,
     opts: &cognito_validate::Options,
+    op: cognito_validate::Operation,
     stdin: StdinKind,
     cx: &format::Context,
     stream: Option<mpsc::SyncSender<Message>>,
@@ -327,7 +328,7 @@ fn check_and_render(
     let mut part = Part::default();
     let mut failed = None;
     let name = input.display();
-    let file = check_input(input, opts, stdin, &mut |req, src| {
+    let file = check_input(input, opts, op, stdin, &mut |req, src| {
         if failed.is_some() {
             return;
         }
