@@ -583,6 +583,12 @@ impl<'a> Walker<'a, '_> {
                 Shown::Text(s.into())
             }
         };
+        // An item of a list of enum values: only its enum is reported at the
+        // list (by the caller); its other constraints are its own.
+        let (within, enum_here) = match within {
+            Within::ListMember => (Within::Member, false),
+            w => (w, true),
+        };
         if let Some((rule, constraint, n)) = length_violation(s, length) {
             self.report(rule, span, |d| {
                 d.constraint = Some(constraint);
@@ -600,8 +606,7 @@ impl<'a> Walker<'a, '_> {
                 });
             }
         }
-        // A list of enum values reports its items at the list.
-        if within != Within::ListMember && !enum_values.is_empty() && !enum_values.contains(&s) {
+        if enum_here && !enum_values.is_empty() && !enum_values.contains(&s) {
             self.report(Rule::Enum, span, |d| {
                 d.constraint = Some(Constraint::OneOf(enum_values));
                 d.shown = shown();
