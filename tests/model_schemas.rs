@@ -20,6 +20,21 @@ fn load(op: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{op}: {e}"))
 }
 
+/// The operations that reach an attribute name: reference section 1's table.
+const WITH_NAMES: [&str; 11] = [
+    "AdminCreateUser",
+    "AdminDeleteUserAttributes",
+    "AdminSetUserSettings",
+    "AdminUpdateUserAttributes",
+    "DeleteUserAttributes",
+    "GetUserAttributeVerificationCode",
+    "ListUsers",
+    "SetUserSettings",
+    "SignUp",
+    "UpdateUserAttributes",
+    "VerifyUserAttribute",
+];
+
 fn validator(op: &str) -> jsonschema::Validator {
     jsonschema::draft202012::new(&load(op)).unwrap_or_else(|e| panic!("{op}: {e}"))
 }
@@ -45,10 +60,41 @@ fn one_valid_schema_per_operation() {
         // Compiles (every pattern included).
         validator(op.name);
     }
+    let mut current: Vec<String> = std::fs::read_dir(path("x").parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter_map(|f| f.strip_suffix(".current.schema.json").map(str::to_owned))
+        .collect();
+    current.sort();
+    assert_eq!(current, WITH_NAMES);
+    for op in WITH_NAMES {
+        let name = format!("{op}.current");
+        let doc = load(&name);
+        assert_eq!(
+            doc["$id"],
+            format!("https://cognito-validate.dev/schemas/operations/{name}.schema.json")
+        );
+        jsonschema::meta::validate(&doc).unwrap_or_else(|e| panic!("{name}: {e}"));
+        validator(&name);
+    }
     let files = std::fs::read_dir(path("x").parent().unwrap())
         .unwrap()
         .count();
-    assert_eq!(files, model::operations().len());
+    assert_eq!(files, model::operations().len() + WITH_NAMES.len());
+}
+
+#[test]
+fn the_current_variant_admits_white_space_in_names_only() {
+    let body = json!({"AccessToken": TOKEN,
+                      "UserAttributes": [{"Name": "given name", "Value": "Ada"}]});
+    assert!(!validator("UpdateUserAttributes").is_valid(&body));
+    assert!(validator("UpdateUserAttributes.current").is_valid(&body));
+    // The username keeps the legacy pattern in both.
+    let sign_up = json!({"ClientId": "abc123", "Username": "a b"});
+    assert!(!validator("SignUp.current").is_valid(&sign_up));
+    let list = json!({"UserPoolId": POOL, "AttributesToGet": ["given\tname"]});
+    assert!(validator("ListUsers.current").is_valid(&list));
+    assert!(!validator("ListUsers").is_valid(&list));
 }
 
 const POOL: &str = "eu-west-1_AbC123";

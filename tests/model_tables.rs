@@ -3,7 +3,10 @@
 //! the model's own rules: counts, lookups, constraints, the overlay's effects,
 //! the character classes.
 
-use cognito_validate::model::{self, Auth, ClassItem, Kind, Length, MemberDef, Range, ShapeId};
+use cognito_validate::model::{
+    self, Auth, ClassItem, Kind, Length, MemberDef, OperationDef, Range, ShapeId,
+};
+use cognito_validate::NamePattern;
 
 fn shape(name: &str) -> &'static model::ShapeDef {
     model::shape(name)
@@ -12,7 +15,7 @@ fn shape(name: &str) -> &'static model::ShapeDef {
 }
 
 fn member(op: &str, name: &str) -> &'static MemberDef {
-    let op = model::operation(op).unwrap_or_else(|| panic!("no operation {op}"));
+    let op = OperationDef::from_name(op).unwrap_or_else(|| panic!("no operation {op}"));
     let Kind::Structure { members } = op.input.def().kind else {
         panic!("{} input is not a structure", op.name)
     };
@@ -56,12 +59,14 @@ fn every_operation_of_botocore_1_44_8_is_there_sorted() {
     let ops = model::operations();
     assert_eq!(ops.len(), 153);
     assert_eq!(model::MODEL_VERSION, "1.44.8");
+    assert_eq!(model::TARGET_PREFIX, "AWSCognitoIdentityProviderService");
     assert!(ops.windows(2).all(|w| w[0].name < w[1].name));
     for op in ops {
-        assert!(std::ptr::eq(model::operation(op.name).unwrap(), op));
+        assert!(std::ptr::eq(OperationDef::from_name(op.name).unwrap(), op));
         let target = format!("{}.{}", model::TARGET_PREFIX, op.name);
+        assert_eq!(op.target, target);
         assert!(std::ptr::eq(
-            model::OperationDef::from_target(&target).unwrap(),
+            OperationDef::from_target(&target).unwrap(),
             op
         ));
         assert!(
@@ -70,9 +75,9 @@ fn every_operation_of_botocore_1_44_8_is_there_sorted() {
             op.name
         );
     }
-    assert!(model::operation("signUp").is_none());
-    assert!(model::OperationDef::from_target("SignUp").is_none());
-    assert!(model::OperationDef::from_target("AWSCognitoIdentityProviderService.").is_none());
+    assert!(OperationDef::from_name("signUp").is_none());
+    assert!(OperationDef::from_target("SignUp").is_none());
+    assert!(OperationDef::from_target("AWSCognitoIdentityProviderService.").is_none());
 }
 
 #[test]
@@ -108,7 +113,7 @@ fn authorisation_and_admin_scope() {
         assert!(no_auth.contains(&name), "{name}");
     }
     assert_eq!(
-        model::operation("AdminCreateUser").unwrap().auth,
+        OperationDef::from_name("AdminCreateUser").unwrap().auth,
         Auth::SigV4
     );
 
@@ -145,7 +150,11 @@ fn authorisation_and_admin_scope() {
     );
     // Every operation that needs the scope is called with a token.
     for name in &admin {
-        assert_eq!(model::operation(name).unwrap().auth, Auth::NoAuth, "{name}");
+        assert_eq!(
+            OperationDef::from_name(name).unwrap().auth,
+            Auth::NoAuth,
+            "{name}"
+        );
     }
 }
 
@@ -213,6 +222,8 @@ fn attribute_name_pattern_is_legacy_with_the_current_one_as_option() {
     let current = p.resolve(true);
     assert_ne!(current, p);
     assert_eq!(p.resolve(false), p);
+    assert_eq!(p.under(NamePattern::Current), current);
+    assert_eq!(p.under(NamePattern::Legacy), p);
     assert_eq!(
         current.def().printed,
         r"[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+"
@@ -236,7 +247,7 @@ fn attribute_name_pattern_is_legacy_with_the_current_one_as_option() {
 
 #[test]
 fn members_are_in_model_order_with_aws_names() {
-    let op = model::operation("UpdateUserAttributes").unwrap();
+    let op = OperationDef::from_name("UpdateUserAttributes").unwrap();
     let Kind::Structure { members } = op.input.def().kind else {
         panic!()
     };
@@ -419,6 +430,25 @@ fn every_pattern_is_a_class_or_left_to_regex_and_classes_round_trip() {
             assert_eq!(class.matches(&three), re.is_match(&three));
         }
         assert_eq!(class.matches(""), re.is_match(""), "{:?}", p.printed);
+        // Mixed ASCII and other characters, in both orders (the ASCII fast
+        // path and the decoding path meet).
+        for value in [
+            "a\u{C6}b",
+            "\u{C6}a",
+            "a\u{6771}",
+            "Ærøskøbing-東京",
+            "custom:favourite_café",
+            "x\u{A0}y",
+            "a b\u{1F600}",
+            "\u{2028}a",
+        ] {
+            assert_eq!(
+                class.matches(value),
+                re.is_match(value),
+                "{:?} on {value:?}",
+                p.printed
+            );
+        }
     }
     // `\w` is ASCII, as in Java: é is not in `[\w+]+`.
     let client_id = model::shape("ClientIdType").unwrap();
@@ -473,4 +503,73 @@ fn every_class_agrees_with_regex_on_every_scalar_value() {
         assert!(wrong.is_empty(), "{:?} disagrees on {wrong:?}", p.printed);
     }
     assert!(seen.len() >= 15, "{} distinct classes", seen.len());
+}
+
+#[test]
+fn structures_fit_a_64_bit_member_set_and_token_operations_are_counted() {
+    // A walker may track the members seen in a u64 (documented on
+    // `Kind::Structure`).
+    let widest = model::shapes()
+        .iter()
+        .filter_map(|s| match s.kind {
+            Kind::Structure { members } => Some(members.len()),
+            _ => None,
+        })
+        .max()
+        .unwrap();
+    assert!(widest <= 64, "{widest}");
+    // Reference section 1 counts 25 operations taking a TokenModelType member
+    // in the 2026-07 model; botocore 1.44.8 has more operations.
+    let token = model::shape("TokenModelType").unwrap();
+    let with_token = model::operations()
+        .iter()
+        .filter(|o| match o.input.def().kind {
+            Kind::Structure { members } => members.iter().any(|m| m.shape == token),
+            _ => false,
+        })
+        .count();
+    assert!((25..=40).contains(&with_token), "{with_token}");
+    let update = member("UpdateUserAttributes", "AccessToken");
+    assert_eq!(update.shape, token);
+}
+
+#[test]
+fn the_free_lookup_is_the_method() {
+    let op = model::operation("SignUp").unwrap();
+    assert!(std::ptr::eq(op, OperationDef::from_name("SignUp").unwrap()));
+    assert!(model::operation("NoSuchOperation").is_none());
+}
+
+/// The tables behind the real answers of reference section 2.
+#[test]
+fn tables_behind_the_reference_answers() {
+    // `Value 'phone_number_verified' at 'schema.1.member.name' …: Member must
+    // have length less than or equal to 20` (CreateUserPool, aws-cdk#14699).
+    let schema = member("CreateUserPool", "Schema");
+    assert_eq!(schema.aws_name, "schema");
+    let item = schema.shape.list_item();
+    let Kind::Structure { members } = item.def().kind else {
+        panic!()
+    };
+    let name = members.iter().find(|m| m.name == "Name").unwrap();
+    assert_eq!(name.aws_name, "name");
+    assert_eq!(string(name.shape).0, len(Some(1), Some(20)));
+    // `Value ' ap-northeast-1_xxx' at 'userPoolId' … [\w-]+_[0-9a-zA-Z]+`
+    // (ListGroups, aws/aws-sdk-js#3344): printed, with the model's pattern.
+    let pool = member("ListGroups", "UserPoolId");
+    assert!(pool.shown && pool.required);
+    assert_eq!(string(pool.shape).1, Some(r"[\w-]+_[0-9a-zA-Z]+"));
+    // `Value at 'username' … [\p{L}\p{M}\p{S}\p{N}\p{P}]+` (AdminAddUserToGroup,
+    // boto/boto3#2951): hidden.
+    let username = member("AdminAddUserToGroup", "Username");
+    assert!(!username.shown);
+    assert_eq!(
+        string(username.shape).1,
+        Some(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+")
+    );
+    // `userAttributeNames.1.member`: a list of attribute names.
+    assert_eq!(
+        member("DeleteUserAttributes", "UserAttributeNames").aws_name,
+        "userAttributeNames"
+    );
 }

@@ -15,13 +15,13 @@
 //! `<shape>@<operation>`. A walker needs to know nothing of overlays.
 //!
 //! Iterate with [`operations`], [`shapes`] and [`patterns`]; look up with
-//! [`operation`] (or [`OperationDef::from_target`]), [`shape`], and the ids'
-//! `def` methods ([`ShapeId::def`], [`PatternId::def`]).
+//! [`OperationDef::from_name`] (or [`OperationDef::from_target`]), [`shape`],
+//! and the ids' `def` methods ([`ShapeId::def`], [`PatternId::def`]).
 //!
 //! ```
-//! use cognito_validate::model::{self, Kind};
+//! use cognito_validate::model::{Kind, OperationDef};
 //!
-//! let op = model::operation("ListUsers").unwrap();
+//! let op = OperationDef::from_name("ListUsers").unwrap();
 //! let Kind::Structure { members } = op.input.def().kind else { unreachable!() };
 //! let limit = members.iter().find(|m| m.name == "Limit").unwrap();
 //! assert_eq!(limit.aws_name, "limit");
@@ -33,11 +33,13 @@ use std::fmt;
 
 use unicode_general_category::{get_general_category, GeneralCategory as G};
 
+use crate::shape::NamePattern;
+
 mod generated;
 
 /// The prefix of every operation's `X-Amz-Target` header value, before the
 /// `.` and the operation's name.
-pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService";
+pub const TARGET_PREFIX: &str = generated::TARGET_PREFIX;
 
 /// The botocore release whose model the tables were generated from.
 pub const MODEL_VERSION: &str = generated::MODEL_VERSION;
@@ -58,7 +60,8 @@ pub fn patterns() -> &'static [PatternDef] {
     &generated::PATTERNS
 }
 
-/// The operation of this name (`"SignUp"`), by binary search.
+/// The operation of this name (`"SignUp"`): the same as
+/// [`OperationDef::from_name`], kept because other modules use it.
 pub fn operation(name: &str) -> Option<&'static OperationDef> {
     OperationDef::from_name(name)
 }
@@ -113,6 +116,12 @@ impl PatternId {
             _ => self,
         }
     }
+
+    /// [`PatternId::resolve`] for the attribute-name pattern of
+    /// [`Options::name_pattern`](crate::Options::name_pattern).
+    pub fn under(self, names: NamePattern) -> PatternId {
+        self.resolve(names == NamePattern::Current)
+    }
 }
 
 /// How an operation is called.
@@ -131,6 +140,9 @@ pub enum Auth {
 pub struct OperationDef {
     /// The operation's name, as in `X-Amz-Target` after the prefix: `"SignUp"`.
     pub name: &'static str,
+    /// The whole `X-Amz-Target` header value:
+    /// `"AWSCognitoIdentityProviderService.SignUp"`.
+    pub target: &'static str,
     /// The shape of the request body (always a structure).
     pub input: ShapeId,
     /// How the operation is authorised.
@@ -143,12 +155,9 @@ pub struct OperationDef {
 }
 
 impl OperationDef {
-    /// The operation of this name, by binary search.
+    /// The operation of this name.
     pub fn from_name(name: &str) -> Option<&'static OperationDef> {
-        let all = operations();
-        all.binary_search_by(|o| o.name.cmp(name))
-            .ok()
-            .map(|i| &all[i])
+        generated::operation_index(name).and_then(|i| operations().get(i))
     }
 
     /// The operation named by an `X-Amz-Target` header value
@@ -199,7 +208,8 @@ pub enum Kind {
     /// service.
     Structure {
         /// The members, in model order (the order in which the service
-        /// reports missing required members).
+        /// reports missing required members). At most 64 (tested), so a
+        /// walker can track the members it has seen in a `u64`.
         members: &'static [MemberDef],
     },
     /// A JSON array.
@@ -450,9 +460,40 @@ impl ClassDef {
         self.items.iter().any(|i| i.contains(c)) != self.negated
     }
 
-    /// Whether the whole of `value` matches the pattern.
+    /// Whether the whole of `value` matches the pattern: ASCII bytes by the
+    /// bitmap without decoding, other characters by [`ClassDef::contains`].
     pub fn matches(&self, value: &str) -> bool {
-        !(self.one_or_more && value.is_empty()) && value.chars().all(|c| self.contains(c))
+        if value.is_empty() {
+            return !self.one_or_more;
+        }
+        let bytes = value.as_bytes();
+        if value.is_ascii() {
+            let (low, high) = (self.ascii as u64, (self.ascii >> 64) as u64);
+            return bytes.iter().all(|&b| {
+                let half = if b < 64 { low } else { high };
+                half >> (b & 63) & 1 == 1
+            });
+        }
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if self.ascii >> b & 1 == 0 {
+                    return false;
+                }
+                i += 1;
+            } else {
+                // `i` only ever advances by whole characters, so it is on a
+                // character boundary and `value[i..]` is not empty.
+                let Some(c) = value.get(i..).and_then(|rest| rest.chars().next()) else {
+                    return false;
+                };
+                if !self.contains(c) {
+                    return false;
+                }
+                i += c.len_utf8();
+            }
+        }
+        true
     }
 }
 

@@ -90,6 +90,8 @@ pub struct IrPattern {
 /// Everything to emit.
 #[derive(Debug)]
 pub struct Ir {
+    /// The `X-Amz-Target` prefix.
+    pub target_prefix: String,
     /// Sorted by name.
     pub operations: Vec<Operation>,
     /// Sorted by name (byte order).
@@ -392,6 +394,7 @@ pub fn build(model: &Model, overlay: &Overlay) -> Result<Ir, String> {
         .collect::<Result<Vec<_>, String>>()?;
 
     Ok(Ir {
+        target_prefix: model.metadata.target_prefix.clone(),
         operations,
         shapes: out_shapes,
         patterns,

@@ -37,10 +37,20 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Ordered<T> {
 /// The parts of `service-2.json` the generator reads.
 #[derive(Debug, Deserialize)]
 pub struct Model {
+    /// The service's identity.
+    pub metadata: Metadata,
     /// The operations by name.
     pub operations: BTreeMap<String, Operation>,
     /// The shapes by name.
     pub shapes: BTreeMap<String, Shape>,
+}
+
+/// The model's `metadata`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metadata {
+    /// The `X-Amz-Target` prefix: `AWSCognitoIdentityProviderService`.
+    pub target_prefix: String,
 }
 
 /// A reference to a shape.

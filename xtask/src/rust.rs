@@ -66,6 +66,11 @@ pub fn emit(ir: &Ir, version: &str) -> String {
     );
     let _ = writeln!(w);
     let _ = writeln!(w, "pub(super) const MODEL_VERSION: &str = {version:?};");
+    let _ = writeln!(
+        w,
+        "pub(super) const TARGET_PREFIX: &str = {:?};",
+        ir.target_prefix
+    );
     let _ = writeln!(w);
     let _ = writeln!(
         w,
@@ -75,7 +80,9 @@ pub fn emit(ir: &Ir, version: &str) -> String {
     for op in &ir.operations {
         let _ = writeln!(
             w,
-            "OperationDef {{ name: {:?}, input: {}, auth: Auth::{}, needs_admin_scope: {} }},",
+            "OperationDef {{ name: {:?}, target: \"{}.{}\", input: {}, auth: Auth::{}, needs_admin_scope: {} }},",
+            op.name,
+            ir.target_prefix,
             op.name,
             shape_id(ir, op.input),
             if op.no_auth { "NoAuth" } else { "SigV4" },
@@ -83,6 +90,19 @@ pub fn emit(ir: &Ir, version: &str) -> String {
         );
     }
     let _ = writeln!(w, "];\n");
+    // A `match` on the name compiles to a dispatch on length and a few
+    // comparisons: cheaper than a binary search for the gateway's per-request
+    // lookup.
+    let _ = writeln!(
+        w,
+        "/// The position of the operation named `name` in [`OPERATIONS`].\n\
+         pub(super) fn operation_index(name: &str) -> Option<usize> {{\n\
+         Some(match name {{"
+    );
+    for (i, op) in ir.operations.iter().enumerate() {
+        let _ = writeln!(w, "{:?} => {i},", op.name);
+    }
+    let _ = writeln!(w, "_ => return None,\n}})\n}}\n");
     let _ = writeln!(
         w,
         "pub(super) static SHAPES: [ShapeDef; {}] = [",

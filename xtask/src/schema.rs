@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Map, Value};
 
-use crate::ir::{Ir, IrKind};
+use crate::ir::{Ir, IrKind, Operation};
 
 fn reference(ir: &Ir, i: usize) -> Value {
     json!({ "$ref": format!("#/$defs/{}", ir.shapes[i].name) })
@@ -34,7 +34,7 @@ fn bounds(
 }
 
 /// The schema of one shape, its members referring to `$defs`.
-fn shape(ir: &Ir, i: usize) -> Value {
+fn shape(ir: &Ir, i: usize, current: bool) -> Value {
     let s = &ir.shapes[i];
     let mut o = Map::new();
     let mut description = format!("{}.", s.name);
@@ -74,20 +74,27 @@ fn shape(ir: &Ir, i: usize) -> Value {
             o.insert("type".into(), "string".into());
             bounds(&mut o, "minLength", *min, "maxLength", *max);
             if let Some(p) = pattern {
-                let p = &ir.patterns[*p];
-                o.insert("pattern".into(), p.regex.clone().into());
-                if p.current.is_some() {
-                    description.push_str(
+                let mut p = &ir.patterns[*p];
+                match p.current {
+                    Some(c) if current => {
+                        p = &ir.patterns[c];
+                        description.push_str(
+                            " The current attribute-name pattern (the model's since \
+                             February 2026), which also admits tab, LF, CR and space.",
+                        );
+                    }
+                    Some(_) => description.push_str(
                         " The legacy attribute-name pattern, the service's default; \
-                         the model's current one is an option of the library.",
-                    );
+                         <Operation>.current.schema.json uses the model's current one.",
+                    ),
+                    None => {}
                 }
-                if p.printed != p.regex {
-                    description.push_str(&format!(
-                        " The service prints the pattern as {}.",
-                        p.printed
-                    ));
-                }
+                o.insert("pattern".into(), p.regex.clone().into());
+                description.push_str(&format!(
+                    " Pattern as the service prints it: {} (here anchored, with Java's \
+                     \\w, \\d, \\s and . spelt out).",
+                    p.printed
+                ));
             }
             if !values.is_empty() {
                 o.insert("enum".into(), values.clone().into());
@@ -141,48 +148,84 @@ fn reachable(ir: &Ir, root: usize) -> BTreeSet<usize> {
     seen
 }
 
-/// (file name, pretty JSON with a final newline) per operation.
+/// Whether any shape reachable from `root` has the attribute-name pattern,
+/// whose current variant is an option.
+fn has_name_option(ir: &Ir, root: usize) -> bool {
+    reachable(ir, root).into_iter().chain([root]).any(|i| {
+        matches!(ir.shapes[i].kind, IrKind::String(_, _, Some(p), _) if ir.patterns[p].current.is_some())
+    })
+}
+
+/// One operation's schema, with the legacy or the current attribute-name
+/// pattern.
+fn operation(
+    ir: &Ir,
+    op: &Operation,
+    version: &str,
+    current: bool,
+) -> Result<(String, String), String> {
+    let Value::Object(mut root) = shape(ir, op.input, current) else {
+        return Err("a shape's schema is not an object".into());
+    };
+    root.insert(
+        "$schema".into(),
+        "https://json-schema.org/draft/2020-12/schema".into(),
+    );
+    let file = if current {
+        format!("{}.current.schema.json", op.name)
+    } else {
+        format!("{}.schema.json", op.name)
+    };
+    root.insert(
+        "$id".into(),
+        format!("https://cognito-validate.dev/schemas/operations/{file}").into(),
+    );
+    let (title, names) = if current {
+        (
+            format!(
+                "Amazon Cognito {} request (current attribute-name pattern)",
+                op.name
+            ),
+            " This file uses the model's current attribute-name pattern; the service's \
+             default, the legacy one, is in the file without `.current`.",
+        )
+    } else {
+        (format!("Amazon Cognito {} request", op.name), "")
+    };
+    root.insert("title".into(), title.into());
+    root.insert(
+        "description".into(),
+        format!(
+            "The body of a cognito-idp {} request (AWS JSON 1.1, API 2016-04-18) as the \
+             service's framework checks it: types, required members, lengths, patterns, \
+             enums and ranges. Generated from botocore {version}'s model and the \
+             project's overlay (model/overlay.json) by `cargo run -p xtask -- codegen`; \
+             do not edit. Sensitive values, duplicate keys and the service's business \
+             rules are beyond a schema.{names}",
+            op.name
+        )
+        .into(),
+    );
+    let defs: Map<String, Value> = reachable(ir, op.input)
+        .into_iter()
+        .map(|i| (ir.shapes[i].name.clone(), shape(ir, i, current)))
+        .collect();
+    if !defs.is_empty() {
+        root.insert("$defs".into(), defs.into());
+    }
+    let text = serde_json::to_string_pretty(&Value::Object(root)).map_err(|e| e.to_string())?;
+    Ok((file, text + "\n"))
+}
+
+/// (file name, pretty JSON with a final newline) per operation, and a
+/// `.current` variant for the operations that reach an attribute name.
 pub fn emit(ir: &Ir, version: &str) -> Result<Vec<(String, String)>, String> {
     let mut out = Vec::new();
     for op in &ir.operations {
-        let Value::Object(mut root) = shape(ir, op.input) else {
-            return Err("a shape's schema is not an object".into());
-        };
-        root.insert(
-            "$schema".into(),
-            "https://json-schema.org/draft/2020-12/schema".into(),
-        );
-        let file = format!("{}.schema.json", op.name);
-        root.insert(
-            "$id".into(),
-            format!("https://cognito-validate.dev/schemas/operations/{file}").into(),
-        );
-        root.insert(
-            "title".into(),
-            format!("Amazon Cognito {} request", op.name).into(),
-        );
-        root.insert(
-            "description".into(),
-            format!(
-                "The body of a cognito-idp {} request (AWS JSON 1.1, API 2016-04-18) as the \
-                 service's framework checks it: types, required members, lengths, patterns, \
-                 enums and ranges. Generated from botocore {version}'s model and the \
-                 project's overlay (model/overlay.json) by `cargo run -p xtask -- codegen`; \
-                 do not edit. Sensitive values, duplicate keys and the service's business \
-                 rules are beyond a schema.",
-                op.name
-            )
-            .into(),
-        );
-        let defs: Map<String, Value> = reachable(ir, op.input)
-            .into_iter()
-            .map(|i| (ir.shapes[i].name.clone(), shape(ir, i)))
-            .collect();
-        if !defs.is_empty() {
-            root.insert("$defs".into(), defs.into());
+        out.push(operation(ir, op, version, false)?);
+        if has_name_option(ir, op.input) {
+            out.push(operation(ir, op, version, true)?);
         }
-        let text = serde_json::to_string_pretty(&Value::Object(root)).map_err(|e| e.to_string())?;
-        out.push((file, text + "\n"));
     }
     Ok(out)
 }
