@@ -18,7 +18,9 @@
 //! walker), `floor:<Op>` (the borrowed serde typed parse) and
 //! `jsonschema:<Op>` (`serde_json::Value` plus the generated schema), with
 //! `<attributes>` user attributes where the operation has them (the token
-//! length is ignored).
+//! length is ignored); and `reject:SignUp` / `jsonschema_errors:SignUp`: a
+//! SignUp request with `<attributes>` bad names, to the full AWS body, against
+//! jsonschema collecting every error message.
 //! Without arguments (as `cargo bench` runs it) it does nothing.
 
 use std::hint::black_box;
@@ -52,7 +54,11 @@ fn main() {
     let name: String = "名前é👍ñ字ü∑".chars().cycle().take(32).collect();
     let (kind, op_name) = what.split_once(':').unwrap_or((what.as_str(), ""));
     let op = Operation::from_name(op_name);
-    let op_body = ops::request(op_name, attrs);
+    let op_body = if kind.starts_with("reject") || kind.ends_with("errors") {
+        ops::rejected_sign_up(attrs)
+    } else {
+        ops::request(op_name, attrs)
+    };
     let op_validator = op.map(|_| ops::validator(op_name));
     let mut ok = 0usize;
     for _ in 0..n {
@@ -82,6 +88,13 @@ fn main() {
                         "floor" => ops::serde_floor(op_name, b),
                         "jsonschema" => serde_json::from_slice::<serde_json::Value>(b)
                             .is_ok_and(|j| v.is_valid(&j)),
+                        "reject" => validate(op, b, &opts).is_err_and(|r| !r.body().is_empty()),
+                        "jsonschema_errors" => serde_json::from_slice::<serde_json::Value>(b)
+                            .is_ok_and(|j| {
+                                let messages: Vec<String> =
+                                    v.iter_errors(&j).map(|e| e.to_string()).collect();
+                                !messages.join("; ").is_empty()
+                            }),
                         _ => return,
                     }
                 }

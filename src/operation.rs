@@ -79,8 +79,8 @@ impl Operation {
 
     /// The `X-Amz-Target` header value that names it:
     /// `"AWSCognitoIdentityProviderService.SignUp"`.
-    pub fn target(self) -> String {
-        format!("{}.{}", model::TARGET_PREFIX, self.0.name)
+    pub fn target(self) -> &'static str {
+        self.0.target
     }
 
     /// The operation's definition in the model tables.

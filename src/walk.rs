@@ -138,7 +138,7 @@ pub(crate) fn walk(
 ) -> Option<Vec<TopMember>> {
     let mut w = Walker {
         r: Reader::open(input, opts, sink).ok()?,
-        current_names: opts.name_pattern == NamePattern::Current,
+        names: opts.name_pattern,
         stack: Vec::with_capacity(8),
     };
     let mut top = Vec::new();
@@ -148,8 +148,8 @@ pub(crate) fn walk(
 
 struct Walker<'a, 'x> {
     r: Reader<'a, 'x>,
-    /// The caller chose the current attribute-name pattern.
-    current_names: bool,
+    /// The attribute-name pattern the caller chose.
+    names: NamePattern,
     stack: Vec<Step<'a>>,
 }
 
@@ -178,10 +178,6 @@ fn regex(id: PatternId) -> Option<&'static Regex> {
 /// Whether the whole of `s` matches pattern `id`.
 fn pattern_matches(id: PatternId, s: &str) -> bool {
     match &id.def().class {
-        // ASCII text (the usual case) is one bit test a byte.
-        Some(class) if s.is_ascii() => {
-            !(class.one_or_more && s.is_empty()) && s.bytes().all(|b| class.ascii >> b & 1 == 1)
-        }
         Some(class) => class.matches(s),
         None => regex(id).is_none_or(|r| r.is_match(s)),
     }
@@ -583,6 +579,12 @@ impl<'a> Walker<'a, '_> {
                 Shown::Text(s.into())
             }
         };
+        // An item of a list of enum values: only its enum is reported at the
+        // list (by the caller); its other constraints are its own.
+        let (within, enum_here) = match within {
+            Within::ListMember => (Within::Member, false),
+            w => (w, true),
+        };
         if let Some((rule, constraint, n)) = length_violation(s, length) {
             self.report(rule, span, |d| {
                 d.constraint = Some(constraint);
@@ -591,7 +593,7 @@ impl<'a> Walker<'a, '_> {
                 d.within = within;
             });
         }
-        if let Some(id) = pattern.map(|p| p.resolve(self.current_names)) {
+        if let Some(id) = pattern.map(|p| p.under(self.names)) {
             if !pattern_matches(id, s) {
                 self.report(Rule::Pattern, span, |d| {
                     d.constraint = Some(Constraint::ModelPattern(id.def().printed));
@@ -600,8 +602,7 @@ impl<'a> Walker<'a, '_> {
                 });
             }
         }
-        // A list of enum values reports its items at the list.
-        if within != Within::ListMember && !enum_values.is_empty() && !enum_values.contains(&s) {
+        if enum_here && !enum_values.is_empty() && !enum_values.contains(&s) {
             self.report(Rule::Enum, span, |d| {
                 d.constraint = Some(Constraint::OneOf(enum_values));
                 d.shown = shown();

@@ -53,7 +53,7 @@ fn operations_are_found_by_name_and_target() {
     assert_eq!(Operation::all().count(), model::operations().len());
     for o in Operation::all() {
         assert_eq!(Operation::from_name(o.name()), Some(o));
-        assert_eq!(Operation::from_target(&o.target()), Some(o));
+        assert_eq!(Operation::from_target(o.target()), Some(o));
     }
     assert_eq!(Operation::from_name("signUp"), None);
     assert_eq!(Operation::from_target("SignUp"), None);

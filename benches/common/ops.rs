@@ -24,6 +24,18 @@ pub fn request(op: &str, attrs: usize) -> String {
     }
 }
 
+/// A SignUp request the service refuses with `violations` items: names
+/// with a space in them.
+pub fn rejected_sign_up(violations: usize) -> String {
+    let list: Vec<String> = (0..violations)
+        .map(|i| format!(r#"{{"Name": "bad name {i}", "Value": "v"}}"#))
+        .collect();
+    format!(
+        r#"{{"ClientId": "4tkfm0f3e2hs9ralkqjrcbfb5", "Username": "ada@example.com", "Password": "Passw0rd! x", "UserAttributes": [{}]}}"#,
+        list.join(", ")
+    )
+}
+
 /// One attribute, every string borrowed.
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
