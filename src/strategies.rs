@@ -492,7 +492,14 @@ fn text(v: &Json) -> String {
 /// A valid request under `pattern` as JSON text: [`request`] serialised
 /// compactly or pretty-printed.
 pub fn request_json(pattern: NamePattern) -> BoxedStrategy<String> {
-    (request(pattern), any::<bool>())
+    json_text(request(pattern))
+}
+
+/// The requests as JSON text, compact or pretty-printed.
+fn json_text(
+    requests: BoxedStrategy<UpdateUserAttributesRequest<'static>>,
+) -> BoxedStrategy<String> {
+    (requests, any::<bool>())
         .prop_map(|(r, pretty)| {
             if pretty {
                 // As for `compact`: nothing in a request can fail to serialise.
@@ -619,18 +626,7 @@ pub fn accepted_request(
 
 /// [`accepted_request`] as JSON text, compact or pretty-printed.
 pub fn accepted_request_json(schema: &Schema) -> Option<BoxedStrategy<String>> {
-    accepted_request(schema).map(|requests| {
-        (requests, any::<bool>())
-            .prop_map(|(r, pretty)| {
-                if pretty {
-                    // As for `compact`: nothing in a request can fail to serialise.
-                    serde_json::to_string_pretty(&r).expect("a request serialises")
-                } else {
-                    compact(&r)
-                }
-            })
-            .boxed()
-    })
+    accepted_request(schema).map(json_text)
 }
 
 /// Whether a request may set `a` under `schema` (see [`accepted_request`]).
