@@ -337,6 +337,24 @@ fn json_text_errors_are_serialization_exceptions() {
     }
 }
 
+/// Issue 14, item 9: a key repeated after a value of the wrong type is still
+/// a repeated key.
+#[test]
+fn a_metadata_key_repeated_after_a_wrong_type_is_reported() {
+    for body in [
+        r#"{"AccessToken":"t","UserAttributes":[],"ClientMetadata":{"a":1,"a":"y"}}"#,
+        r#"{"AccessToken":"t","UserAttributes":[],"ClientMetadata":{"a":null,"a":"y"}}"#,
+    ] {
+        let report = check_json(body.as_bytes(), &p1());
+        let codes: Vec<_> = report.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert_eq!(codes, ["J006", "J005"], "{body}");
+        assert_eq!(
+            report.diagnostics[1].path.json_pointer(),
+            "/ClientMetadata/a"
+        );
+    }
+}
+
 #[test]
 fn valid_escapes_are_decoded() {
     let body = r#"{"AccessToken": "t", "UserAttributes": [{"Name": "nick\u006eame", "Value": "\ud83d\udc4d \"q\" \\ \/ \b\f\n\r\t"}]}"#;

@@ -3,7 +3,7 @@
 //! section 4, written out here by hand.
 
 use cognito_validate::pool::{Schema, SchemaError};
-use cognito_validate::{check_json, validate_json, Options, Rule};
+use cognito_validate::{check, check_json, validate_json, Operation, Options, Rule};
 use proptest::prelude::*;
 
 const TOKEN: &str = "eyJ0.eyJ1.c2ln";
@@ -309,6 +309,11 @@ fn malformed_schemas_are_errors_that_say_what_is_wrong() {
 #[test]
 fn every_rule_example_behaves() {
     for rule in Rule::ALL {
+        if rule.example_needs_keys() {
+            // The examples describe a token; tests/token.rs breaks each of
+            // these rules with a signed one.
+            continue;
+        }
         if rule.example_is_response() {
             use cognito_validate::response::validate_response_json;
             let bad = rule.example_bad_bytes();
@@ -329,14 +334,15 @@ fn every_rule_example_behaves() {
             Options::default()
         };
         let bad = rule.example_bad_bytes();
-        let report = check_json(&bad, &opts);
+        let op = Operation::from_name(rule.example_operation()).expect("an operation");
+        let report = check(op, &bad, &opts);
         assert!(
             report.diagnostics.iter().any(|d| d.rule == *rule),
             "{}: the bad example does not break it: {:?}",
             rule.code(),
             report.diagnostics
         );
-        let report = check_json(rule.example_good().as_bytes(), &opts);
+        let report = check(op, rule.example_good().as_bytes(), &opts);
         assert!(
             report.diagnostics.is_empty(),
             "{}: the good example has findings: {:?}",
@@ -422,4 +428,38 @@ fn responses_are_checked_against_their_shapes() {
     assert_eq!(e.diagnostics()[0].rule.code(), "J006");
     let e = validate_response_json(b"{\"CodeDeliveryDetailsList\": [", &d).unwrap_err();
     assert_eq!(e.diagnostics()[0].rule.code(), "J001");
+}
+
+/// Issue 14, item 3: finding repeated names is linear. 30,000 names named
+/// twice took 4.8 s in a release build when each repeat scanned every name
+/// before it (about 16 s in a debug build); linear, it takes well under a
+/// second even unoptimised. The bound is loose for loaded machines.
+#[test]
+fn repeated_names_are_found_in_linear_time() {
+    let unique = 30_000;
+    let mut body = format!(r#"{{"AccessToken":"{TOKEN}","UserAttributes":["#);
+    for round in 0..2 {
+        for i in 0..unique {
+            if round + i > 0 {
+                body.push(',');
+            }
+            body.push_str(&format!(r#"{{"Name":"custom:n{i}","Value":"v"}}"#));
+        }
+    }
+    body.push_str("]}");
+    let opts = Options::default().with_max_input_bytes(body.len());
+    let start = std::time::Instant::now();
+    let report = check_json(body.as_bytes(), &opts);
+    let took = start.elapsed();
+    assert_eq!(report.warnings, unique, "every repeat is found once");
+    let first = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == Rule::DuplicateAttribute)
+        .expect("a repeat is reported");
+    assert!(
+        first.to_string().contains("Also set by attribute 1;"),
+        "{first}"
+    );
+    assert!(took.as_secs_f64() < 5.0, "took {took:?}");
 }

@@ -114,9 +114,14 @@ fn check_broken(rule: Rule, b: &Broken) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// The rules about requests: every rule but those about responses.
+/// The rules about UpdateUserAttributes requests: every rule but those
+/// about responses, the access-token rules, which need signing keys
+/// (tests/token.rs breaks those), and the model's constraint kinds of the
+/// other operations.
 fn request_rule(r: Rule) -> bool {
     !r.example_is_response()
+        && !r.example_needs_keys()
+        && r.example_operation() == "UpdateUserAttributes"
 }
 
 #[test]
@@ -195,7 +200,10 @@ fn business_rule_strategies_vary_position_and_pool() {
         Rule::NotADateTime,
         Rule::UnauthorizedWrite,
     ];
-    for &rule in Rule::ALL.iter().filter(|r| r.phase() == 2) {
+    for &rule in Rule::ALL
+        .iter()
+        .filter(|r| r.phase() == 2 && request_rule(**r))
+    {
         let s = strategies::breaking(rule, NamePattern::Legacy).expect("a business rule");
         let inputs = sample(&s, 64);
         let defaults = inputs

@@ -1,10 +1,14 @@
 //! Command-line arguments: the `lint`, `rules` and `explain` subcommands and
 //! their options, parsed with clap.
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
 use cognito_validate::pool::Schema;
+use cognito_validate::token::{Jwks, TokenCheck, TokenPolicy};
 use cognito_validate::Options;
 
 /// The long help of `lint`: the formats, the `json` schema and the exit codes.
@@ -19,13 +23,22 @@ FORMATS
            finding has no column or no position).
   json     One JSON array. Each element is one finding, written on its own line:
              {\"file\":    string, the path as given or found (\"-\" for stdin),
-              \"line\":    integer or null, the line of a .jsonl file holding the
-                         request (null for a .json file and stdin),
-              \"row\":     integer or null, 1-based line in the file,
-              \"column\":  integer or null, 1-based column in Unicode scalar values,
+              \"line\":    integer or null, 1-based line in the file where the
+                         finding starts,
+              \"column\":  integer or null, 1-based column there, counted in
+                         Unicode scalar values (not bytes, not UTF-16 units,
+                         not display columns),
+              \"end_line\", \"end_column\": integer or null, where it ends
+                         (the column just after its last character),
+              \"record\":  integer or null, the line of a .jsonl file holding
+                         the request (null for a .json file and stdin),
+              \"row\":     the same as \"line\" (its old name, kept),
               \"span\":    {\"start\": integer, \"end\": integer} or null, byte
                          offsets in the file, end exclusive,
               \"code\":    string, the rule code (S103),
+              \"error_type\": string, the AWS error class the service answers
+                         with: InvalidParameterException,
+                         SerializationException or NotAuthorizedException,
               \"name\":    string, the rule name (name-pattern),
               \"severity\": \"error\" or \"warning\",
               \"pointer\": string, RFC 6901 JSON Pointer (\"\" for the root),
@@ -36,7 +49,8 @@ FORMATS
               \"aws_wording\": boolean, whether the message is the service's
                          own wording rather than this tool's}
            The schema is stable: fields are only ever added, never renamed,
-           removed or given another meaning.
+           removed or given another meaning. (One exception: \"line\" was
+           once the .jsonl line, which is now \"record\".)
   sarif    SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
   github   GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
   aws      For each rejected request one line holding the service's answer:
@@ -99,7 +113,8 @@ pub struct LintArgs {
     pub max_diagnostics: usize,
 
     /// Requests (files, or lines of a .jsonl file) longer than this many bytes
-    /// are refused unread (rule J007).
+    /// are refused unread (rule J007). A .jsonl line that goes on for 64 times
+    /// this without a newline also ends its input (exit 2).
     #[arg(long, value_name = "N", default_value_t = Options::DEFAULT_MAX_INPUT_BYTES)]
     pub max_input_bytes: usize,
 
@@ -111,6 +126,7 @@ pub struct LintArgs {
     /// (`aws cognito-idp describe-user-pool --user-pool-id …`), a
     /// `{"SchemaAttributes": […]}` object or the bare array. Without it, the
     /// rules every pool has apply (standard attributes, any `custom:` name).
+    /// At most 1 MiB is read.
     #[arg(long, value_name = "FILE")]
     pub pool_schema: Option<PathBuf>,
 
@@ -118,6 +134,9 @@ pub struct LintArgs {
     /// JSON array in a FILE, or a comma-separated LIST such as
     /// `email,nickname,custom:plan`. Attributes outside it are refused
     /// (NotAuthorizedException, rule A015), except the pool's required ones.
+    /// At most 1 MiB of a FILE is read. A value holding `/` or ending in
+    /// `.json` is a FILE; a missing FILE, a directory or an empty LIST is a
+    /// usage error.
     #[arg(long, value_name = "FILE|LIST")]
     pub write_attributes: Option<String>,
 
@@ -125,6 +144,39 @@ pub struct LintArgs {
     /// Schema of the request can say.
     #[arg(long, conflicts_with_all = ["pool_schema", "write_attributes"])]
     pub phase_one_only: bool,
+
+    /// Check each request's AccessToken with the RS256 keys of this JWKS
+    /// document (`<issuer>/.well-known/jwks.json`): signature, token_use,
+    /// expiry, issuer, app client, scope (rules T001-T010).
+    #[arg(long, value_name = "FILE", conflicts_with = "phase_one_only")]
+    pub jwks: Option<PathBuf>,
+
+    /// The time tokens are checked at, in epoch seconds. Default: now.
+    #[arg(long, value_name = "SECONDS", requires = "jwks")]
+    pub now: Option<u64>,
+
+    /// Seconds of clock skew allowed on a token's exp and nbf.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0, requires = "jwks")]
+    pub grace_seconds: u64,
+
+    /// Accept only tokens with this iss (the other documented Cognito form of
+    /// the same pool is accepted too).
+    #[arg(
+        long,
+        value_name = "URL",
+        requires = "jwks",
+        conflicts_with = "user_pool_id"
+    )]
+    pub issuer: Option<String>,
+
+    /// Accept only tokens of this user pool (`us-east-1_AbCdEf123`), in
+    /// either issuer form.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub user_pool_id: Option<String>,
+
+    /// Accept only tokens issued to this app client; repeatable.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub client_id: Vec<String>,
 
     /// Treat standard input as JSON Lines (one request per line).
     #[arg(long)]
@@ -178,6 +230,35 @@ pub enum ColorChoice {
 }
 
 impl LintArgs {
+    /// The access-token check `--jwks` and its companions ask for.
+    fn token_check(&self) -> Result<Option<TokenCheck>, String> {
+        let Some(path) = &self.jwks else {
+            return Ok(None);
+        };
+        let bytes = read_capped(path, Jwks::MAX_BYTES as u64, "a JWKS document")?;
+        let keys = Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut policy = TokenPolicy::default().with_grace_seconds(self.grace_seconds);
+        if let Some(iss) = &self.issuer {
+            policy = policy.with_issuer(iss.as_str());
+        }
+        if let Some(id) = &self.user_pool_id {
+            policy = policy
+                .with_user_pool(id)
+                .map_err(|e| format!("--user-pool-id: {e}"))?;
+        }
+        for id in &self.client_id {
+            policy = policy.with_client_id(id.as_str());
+        }
+        let now = match self.now {
+            Some(now) => now,
+            None => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_err(|e| format!("the system clock is before 1970: {e}"))?
+                .as_secs(),
+        };
+        Ok(Some(TokenCheck::new(keys, policy, now)))
+    }
+
     /// The library options these arguments ask for; an error names the file
     /// that could not be read or what is wrong in it.
     pub fn options(&self) -> Result<Options, String> {
@@ -185,11 +266,14 @@ impl LintArgs {
             NamePatternArg::Legacy => cognito_validate::NamePattern::Legacy,
             NamePatternArg::Current => cognito_validate::NamePattern::Current,
         };
-        let opts = Options::default()
+        let mut opts = Options::default()
             .with_name_pattern(pattern)
             .with_max_diagnostics(self.max_diagnostics)
             .with_max_input_bytes(self.max_input_bytes)
             .with_max_depth(self.max_depth);
+        if let Some(check) = self.token_check()? {
+            opts = opts.with_token_check(check);
+        }
         if self.phase_one_only {
             return Ok(opts.phase_one_only());
         }
@@ -199,22 +283,83 @@ impl LintArgs {
         let mut schema = match &self.pool_schema {
             None => Schema::default_pool(),
             Some(path) => {
-                let bytes = std::fs::read(path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
                 Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
             }
         };
         if let Some(w) = &self.write_attributes {
-            let path = std::path::Path::new(w);
-            schema = if path.is_file() {
-                let bytes = std::fs::read(path).map_err(|e| format!("cannot read {w}: {e}"))?;
-                schema
-                    .with_write_attributes_json(&bytes)
-                    .map_err(|e| format!("{w}: {e}"))?
-            } else {
-                schema.with_write_attributes(w.split(',').map(str::trim).filter(|n| !n.is_empty()))
+            schema = match write_source(w)? {
+                WriteSource::File(path) => {
+                    let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
+                    schema
+                        .with_write_attributes_json(&bytes)
+                        .map_err(|e| format!("{w}: {e}"))?
+                }
+                WriteSource::List(names) => schema.with_write_attributes(names),
             };
         }
         Ok(opts.with_schema(schema))
+    }
+}
+
+/// The most bytes read from a `--pool-schema` or `--write-attributes` file:
+/// a DescribeUserPool answer is some kilobytes, and `/dev/zero` never ends.
+pub const MAX_POOL_FILE_BYTES: u64 = 1 << 20;
+
+/// Reads a file named by an option, refusing one longer than `cap` bytes
+/// (`what` names the kind of file in the error) without reading past it.
+fn read_capped(path: &Path, cap: u64, what: &str) -> Result<Vec<u8>, String> {
+    let cannot = |e: io::Error| format!("cannot read {}: {e}", path.display());
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > cap {
+        return Err(format!(
+            "{}: more than {cap} bytes; {what} is much smaller",
+            path.display()
+        ));
+    }
+    Ok(bytes)
+}
+
+/// What a `--write-attributes` value is.
+enum WriteSource<'a> {
+    /// A file to read.
+    File(&'a Path),
+    /// Attribute names.
+    List(Vec<&'a str>),
+}
+
+/// Tells a file from a list: anything that exists but a directory is a file
+/// (`/dev/stdin` and FIFOs too). A value that does not exist but looks like
+/// a path (a `/` or `\\`, or ending in `.json`), a directory, and a list
+/// without a name are usage errors: each would otherwise be taken as a list
+/// and refuse every attribute.
+fn write_source(w: &str) -> Result<WriteSource<'_>, String> {
+    let path = Path::new(w);
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(format!(
+            "--write-attributes {w}: is a directory; give a file or a comma-separated list"
+        )),
+        Ok(_) => Ok(WriteSource::File(path)),
+        Err(e) if w.contains(['/', '\\']) || w.ends_with(".json") => {
+            Err(format!("--write-attributes: cannot read {w}: {e}"))
+        }
+        Err(_) => {
+            let names: Vec<&str> = w
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .collect();
+            if names.is_empty() {
+                Err(format!(
+                    "--write-attributes {w:?} names no attribute; give a file or a \
+                     comma-separated list such as email,nickname"
+                ))
+            } else {
+                Ok(WriteSource::List(names))
+            }
+        }
     }
 }
