@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
 use cognito_validate::pool::Schema;
 use cognito_validate::token::{Jwks, TokenCheck, TokenPolicy};
@@ -187,7 +187,8 @@ pub struct LintArgs {
     pub quiet: bool,
 
     /// When to colour the human format. `auto`: when standard output is a
-    /// terminal and NO_COLOR is unset or empty.
+    /// terminal that takes colour, NO_COLOR is unset or empty and CLICOLOR
+    /// is not 0 (CLICOLOR_FORCE forces it).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 }
@@ -216,17 +217,6 @@ pub enum NamePatternArg {
     Legacy,
     /// `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
     Current,
-}
-
-/// `--color`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// Colour when writing to a terminal and NO_COLOR is unset or empty.
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour.
-    Never,
 }
 
 impl LintArgs {
