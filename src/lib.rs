@@ -32,7 +32,8 @@
 //!
 //! Modules: [`shape`] holds the model's shapes and numbers, [`path`] the
 //! locations, [`rule`] the catalogue of rules, [`diagnostic`] the findings,
-//! [`aws`] the service's answer.
+//! [`aws`] the service's answer, [`token`] the access-token pre-check
+//! (feature `token`, on with `cli`).
 #![deny(missing_docs)]
 
 pub mod aws;

@@ -479,6 +479,13 @@ proptest! {
     }
 
     #[test]
+    fn no_panic_on_any_jwks(bytes in proptest::collection::vec(any::<u8>(), 0..400), n in ".{0,40}", e in ".{0,8}", kty in "RSA|EC|.{0,4}") {
+        let _ = Jwks::from_json(&bytes);
+        let doc = json!({"keys": [{"kty": kty, "kid": "k", "n": n, "e": e}]});
+        let _ = Jwks::from_json(doc.to_string().as_bytes());
+    }
+
+    #[test]
     fn no_panic_on_any_claims(exp in any::<i64>(), nbf in any::<f64>(), scope in ".{0,40}", kid in ".{0,20}") {
         let mut c = claims();
         c["exp"] = json!(exp);
