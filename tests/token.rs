@@ -622,3 +622,26 @@ fn no_output_shows_the_token_or_its_claims() {
     // And the check's options do not hold the token at all.
     assert_hidden("Options Debug", &format!("{opts:?}"), &ok);
 }
+
+/// A token another implementation signed (Python joserfc, see
+/// tests/data/token/README.md) verifies, and its claims come back.
+#[test]
+fn a_token_signed_elsewhere_verifies() {
+    let text = String::from_utf8(data("joserfc-token.txt")).unwrap();
+    let token = text.trim_end();
+    let c = check(token).unwrap();
+    assert_eq!(c.username.as_deref(), Some("grace"));
+    assert_eq!(
+        c.sub.as_deref(),
+        Some("0b7c5a3e-1111-4222-8333-944455556666")
+    );
+    assert_eq!(c.expires_at, 1_800_003_600);
+    assert_eq!(c.scopes, [ADMIN]);
+    // At exp it has expired; with its signature changed, it is forged.
+    let later = check_access_token(token, &keys(), 1_800_003_600, &policy(), None);
+    assert_eq!(later.unwrap_err(), TokenError::Expired);
+    let mut forged = token.to_string();
+    let last = if forged.ends_with('A') { "Q" } else { "A" };
+    forged.replace_range(forged.len() - 1.., last);
+    assert_eq!(check(&forged).unwrap_err(), TokenError::Signature);
+}
