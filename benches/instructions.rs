@@ -11,14 +11,17 @@
 //! The difference of the two totals over 200 is the cost of one call, set-up
 //! excluded. Contenders: `validate_json`, `phase_one`, `serde_floor`,
 //! `serde_library_type`, `value_jsonschema`, `rejection` (the request with
-//! `<attributes>` violations, rendered to the AWS body) and `shape_non_ascii_name`.
+//! `<attributes>` violations, rendered to the AWS body), `shape_non_ascii_name`
+//! and `schema_from_json` (`Schema::from_json` on a DescribeUserPool answer of
+//! `<attributes>` custom attributes; the token length is ignored).
 //! Without arguments (as `cargo bench` runs it) it does nothing.
 
 use std::hint::black_box;
 
+use cognito_validate::pool::Schema;
 use cognito_validate::shape::ATTRIBUTE_NAME_LEGACY;
 use cognito_validate::{validate_json, Options, UpdateUserAttributesRequest};
-use common::{rejected, request, schema_validator, FloorRequest};
+use common::{pool_schema, rejected, request, schema_validator, FloorRequest};
 
 mod common;
 
@@ -36,6 +39,11 @@ fn main() {
     let opts = Options::default();
     let phase_one = Options::default().phase_one_only();
     let validator = schema_validator();
+    let pool = if what == "schema_from_json" {
+        pool_schema(attrs)
+    } else {
+        String::new()
+    };
     let name: String = "名前é👍ñ字ü∑".chars().cycle().take(32).collect();
     let mut ok = 0usize;
     for _ in 0..n {
@@ -52,6 +60,8 @@ fn main() {
             }
             "rejection" => validate_json(black_box(refused.as_bytes()), &opts)
                 .is_err_and(|r| !r.body().is_empty()),
+            "schema_from_json" => Schema::from_json(black_box(pool.as_bytes()))
+                .is_ok_and(|s| s.attributes().len() >= attrs),
             "shape_non_ascii_name" => ATTRIBUTE_NAME_LEGACY.check(black_box(&name)).is_empty(),
             _ => return,
         });

@@ -28,12 +28,6 @@ fn line_form(rule: Rule) -> bool {
     )
 }
 
-/// The HTTP status of every answer rendered here.
-pub const STATUS: u16 = 400;
-
-/// The `Content-Type` of AWS JSON 1.1 answers.
-pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
-
 /// A refused request: the error diagnostics and the AWS answer they make.
 ///
 /// Neither its `Display`, its `Debug` nor its body ever holds the access token
@@ -64,7 +58,20 @@ struct Body<'a> {
     message: &'a str,
 }
 
+/// The HTTP status of every answer rendered here; public as [`Rejection::STATUS`].
+pub(crate) const STATUS: u16 = 400;
+
+/// The `Content-Type` of AWS JSON 1.1 answers; public as
+/// [`Rejection::CONTENT_TYPE`].
+pub(crate) const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+
 impl Rejection {
+    /// The HTTP status of every answer: 400.
+    pub const STATUS: u16 = STATUS;
+
+    /// The `Content-Type` of AWS JSON 1.1 answers.
+    pub const CONTENT_TYPE: &'static str = CONTENT_TYPE;
+
     /// Builds the answer for a request with these diagnostics (warnings are
     /// dropped), of which `counts.0` were phase-one errors and `counts.1`
     /// errors in all, kept or not. Returns `None` when there is no error.
@@ -186,11 +193,34 @@ impl Rejection {
         STATUS
     }
 
-    /// The headers the service sends with the answer: `x-amzn-ErrorType`
-    /// (`<Name>:`) and `Content-Type`.
-    pub fn headers(&self) -> [(&'static str, String); 2] {
+    /// The headers the service sends with the answer (reference section 5):
+    /// `x-amzn-ErrorType` (`<Name>:`), `x-amzn-ErrorMessage` and
+    /// `Content-Type`.
+    ///
+    /// `x-amzn-ErrorMessage` carries [`Rejection::message`] percent-encoded,
+    /// since a header value cannot hold line breaks or other control
+    /// characters and should be ASCII, while messages end in `\n` in the
+    /// `user.<name>: …` form and quote names in any script. Every byte of the
+    /// message's UTF-8 outside visible ASCII, `%` itself, and a space at
+    /// either end become `%XX` (upper-case hex); a space inside stays. Any
+    /// percent-decoder gives the message back. How the service itself sends
+    /// such messages is not known: this encoding is the tool's choice.
+    ///
+    /// ```
+    /// use cognito_validate::{validate_json, Options};
+    /// let body = r#"{"AccessToken": "eyJ0.eyJ1.c2ln",
+    ///                "UserAttributes": [{"Name": "nickñame", "Value": "Ada"}]}"#;
+    /// let err = validate_json(body.as_bytes(), &Options::default()).unwrap_err();
+    /// assert_eq!(err.message(), "user.nickñame: Attribute does not exist in the schema.\n");
+    /// assert_eq!(
+    ///     err.headers()[1],
+    ///     ("x-amzn-ErrorMessage", "user.nick%C3%B1ame: Attribute does not exist in the schema.%0A".to_string())
+    /// );
+    /// ```
+    pub fn headers(&self) -> [(&'static str, String); 3] {
         [
             ("x-amzn-ErrorType", format!("{}:", self.error_type)),
+            ("x-amzn-ErrorMessage", header_text(&self.message)),
             ("Content-Type", CONTENT_TYPE.to_string()),
         ]
     }
@@ -204,5 +234,38 @@ impl Rejection {
         };
         // Serialising a struct of two strings into a String cannot fail.
         serde_json::to_string(&body).unwrap_or_default()
+    }
+}
+
+/// `text` as a header value: the bytes outside visible ASCII, `%`, and a
+/// space at either end percent-encoded (see [`Rejection::headers`]).
+fn header_text(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let inner_space = b == b' ' && i != 0 && i + 1 != bytes.len();
+        if (b.is_ascii_graphic() && b != b'%') || inner_space {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::header_text;
+
+    #[test]
+    fn header_text_encodes_what_a_header_value_cannot_hold() {
+        // A header value's outer white space is lost in transit.
+        assert_eq!(header_text(" a b "), "%20a b%20");
+        assert_eq!(header_text(" "), "%20");
+        assert_eq!(header_text("100%\t\u{7f}é"), "100%25%09%7F%C3%A9");
+        assert_eq!(header_text(""), "");
     }
 }

@@ -253,7 +253,7 @@ pub(crate) fn access_token(sink: &mut Sink, token: &str, span: Option<Span>) {
 const NAME_RULES: Rules = Rules {
     too_short: Rule::NameTooShort,
     too_long: Rule::NameTooLong,
-    pattern: Rule::NamePattern,
+    pattern: Rule::NameCharacters,
 };
 
 /// Checks the name of attribute `index` (0-based).

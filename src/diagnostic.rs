@@ -45,6 +45,33 @@ pub enum Constraint {
     NotNull,
     /// The value must be one of these.
     OneOf(&'static [&'static str]),
+    /// The whole value must match this pattern of the service model, printed
+    /// as the service prints it.
+    ModelPattern(&'static str),
+    /// A number at least this large.
+    MinValue(i64),
+    /// A number at most this large.
+    MaxValue(i64),
+}
+
+/// Where the constrained value sits, which decides how the framework nests
+/// the constraint phrase.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Within {
+    /// The member itself: `Member must …`.
+    #[default]
+    Member,
+    /// A key of the map at the path: `Map keys must satisfy constraint: [Member must …]`
+    /// (the library's wording, as for `ClientMetadata`).
+    MapKeys,
+    /// A value of the map at the path: `Map value must satisfy constraint: [Member must …]`
+    /// (the library's wording).
+    MapValue,
+    /// An item of the list at the path, the list printed whole:
+    /// `Member must satisfy constraint: [Member must …]` (the service's
+    /// wording for a list of enum values).
+    ListMember,
 }
 
 impl fmt::Display for Constraint {
@@ -65,6 +92,15 @@ impl fmt::Display for Constraint {
                 )
             }
             Constraint::NotNull => f.write_str("Member must not be null"),
+            Constraint::ModelPattern(p) => {
+                write!(f, "Member must satisfy regular expression pattern: {p}")
+            }
+            Constraint::MinValue(n) => {
+                write!(f, "Member must have value greater than or equal to {n}")
+            }
+            Constraint::MaxValue(n) => {
+                write!(f, "Member must have value less than or equal to {n}")
+            }
             Constraint::OneOf(set) => {
                 write!(
                     f,
@@ -121,6 +157,9 @@ pub struct Diagnostic {
     pub detail: Option<Box<str>>,
     /// A hint on how to fix it: a did-you-mean, the limit and the length.
     pub help: Option<Box<str>>,
+    /// Where the constrained value sits (a map key or value, a list item
+    /// reported at its list), which nests the constraint phrase.
+    pub within: Within,
 }
 
 impl Diagnostic {
@@ -136,6 +175,7 @@ impl Diagnostic {
             shown: Shown::Omitted,
             detail: None,
             help: None,
+            within: Within::Member,
         }
     }
 
@@ -180,7 +220,12 @@ impl Diagnostic {
         match self.rule {
             Rule::MetadataKeyTooLong => write!(out, "Map keys must satisfy constraint: [{c}]"),
             Rule::MetadataValueTooLong => write!(out, "Map value must satisfy constraint: [{c}]"),
-            _ => write!(out, "{c}"),
+            _ => match self.within {
+                Within::Member => write!(out, "{c}"),
+                Within::MapKeys => write!(out, "Map keys must satisfy constraint: [{c}]"),
+                Within::MapValue => write!(out, "Map value must satisfy constraint: [{c}]"),
+                Within::ListMember => write!(out, "Member must satisfy constraint: [{c}]"),
+            },
         }
     }
 }

@@ -30,43 +30,99 @@
 //! assert!(ok.user_attributes.is_empty());
 //! ```
 //!
-//! Modules: [`shape`] holds the model's shapes and numbers, [`path`] the
-//! locations, [`rule`] the catalogue of rules, [`diagnostic`] the findings,
-//! [`aws`] the service's answer, [`token`] the access-token pre-check
-//! (feature `token`, on with `cli`).
+//! # What is where
+//!
+//! At the root: the entry points [`validate_json`] and [`check_json`] (with
+//! its [`Report`]), the request types ([`UpdateUserAttributesRequest`],
+//! [`AttributeType`], [`ClientMetadata`]), the [`Options`] ([`NamePattern`],
+//! [`SchemaMode`]), the catalogue of rules ([`Rule`], [`Severity`],
+//! [`ErrorType`]), the findings ([`Diagnostic`], [`Constraint`], [`Shown`],
+//! [`Position`], [`Span`]) and the service's answer ([`Rejection`]). Each
+//! public item has this one path.
+//!
+//! Modules:
+//! - [`shape`]: the model's string shapes, their limits and patterns;
+//! - [`path`]: locations in a request, in AWS and JSON Pointer form;
+//! - [`pool`]: a user pool's schema and an app client's write list;
+//! - [`response`]: checks of `UpdateUserAttributes` responses;
+//! - `token`: the access-token pre-check, JWKS, RS256 and claims (with the
+//!   `token` feature);
+//! - `strategies`: proptest strategies for requests, valid and broken (with
+//!   the `proptest` feature).
+//!
+//! # Features
+//!
+//! - `cli` (default): the `cognito-validate` command-line tool. A library
+//!   user can turn it off (`default-features = false`).
+//! - `proptest`: the public `strategies` module.
+//! - `token` (on with `cli`): the public `token` module, and
+//!   `Options::with_token_check`.
 #![deny(missing_docs)]
 
-pub mod aws;
+mod aws;
 mod chars;
 mod check;
-pub mod diagnostic;
+mod diagnostic;
 mod json;
+pub mod model;
+mod operation;
 mod options;
 pub mod path;
 pub mod pool;
+mod reader;
 mod request;
 pub mod response;
-pub mod rule;
+mod rule;
 mod semantics;
 pub mod shape;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 #[cfg(feature = "token")]
 pub mod token;
+mod walk;
 
 pub use aws::Rejection;
-pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span};
-pub use options::Options;
+pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span, Within};
+pub use operation::{check, validate, Operation, Request, Value};
+pub use options::{NamePattern, Options};
 pub use request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};
 pub use rule::{ErrorType, Rule, Severity};
 pub use semantics::SchemaMode;
-pub use shape::NamePattern;
 
 /// The README's Rust examples, compiled and run as doctests so that they
 /// cannot drift from the API.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// Each public item has one path (issue 14.16): the modules whose items are
+/// re-exported at the root are private, so these do not compile.
+///
+/// ```compile_fail
+/// use cognito_validate::aws::Rejection;
+/// ```
+/// ```compile_fail
+/// use cognito_validate::diagnostic::Diagnostic;
+/// ```
+/// ```compile_fail
+/// use cognito_validate::rule::Rule;
+/// ```
+/// ```compile_fail
+/// use cognito_validate::shape::NamePattern;
+/// ```
+/// ```compile_fail
+/// let _ = cognito_validate::Rule::NamePattern;
+/// ```
+/// while the root paths do:
+/// ```
+/// use cognito_validate::{Constraint, Diagnostic, ErrorType, NamePattern, Options, Position,
+///                        Rejection, Rule, SchemaMode, Severity, Shown, Span};
+/// assert_eq!(Rule::NameCharacters.code(), "S103");
+/// assert_eq!(Rejection::STATUS, 400);
+/// assert_eq!(Rejection::CONTENT_TYPE, "application/x-amz-json-1.1");
+/// ```
+#[cfg(doctest)]
+pub struct OnePathDoctests;
 
 /// Parses a request body and checks it the way the service does: every
 /// shape constraint (phase one), then the business rules of
@@ -144,9 +200,11 @@ pub struct Report<'a> {
     /// Warnings found, including any beyond [`Options::max_diagnostics`].
     pub warnings: usize,
     /// Byte spans of every value that is or may be secret: the access token,
-    /// attribute values, and the values of unknown members (a misspelt
-    /// `accessToken` still holds a token). A tool that shows source text
-    /// masks these.
+    /// attribute values, `ClientMetadata` values, the values of unknown
+    /// members (a misspelt `accessToken` still holds a token), and every value
+    /// the parser skips unread, whatever its type or place (a wrong-typed
+    /// `UserAttributes`, an array in place of an attribute, a repeated
+    /// member). A tool that shows source text masks these.
     pub secret_spans: Vec<Span>,
 }
 

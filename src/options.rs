@@ -1,10 +1,36 @@
-//! What a caller can tune: the name pattern and the bounds on hostile input.
+//! What a caller can tune: the name pattern ([`NamePattern`], defined here
+//! since choosing one is an option) and the bounds on hostile input.
 
 use std::sync::Arc;
 
 use crate::pool::Schema;
 use crate::semantics::SchemaMode;
-use crate::shape::NamePattern;
+use crate::shape::{StringShape, ATTRIBUTE_NAME_CURRENT, ATTRIBUTE_NAME_LEGACY};
+
+/// The two attribute-name patterns of the model.
+///
+/// AWS widened the pattern in February 2026; pools created before May 2024 in
+/// some regions still use the old one, so the old one is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum NamePattern {
+    /// `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`: letters, marks, symbols, numbers and
+    /// punctuation only. The default.
+    #[default]
+    Legacy,
+    /// `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`: the legacy class plus tab, line
+    /// feed, carriage return and space.
+    Current,
+}
+
+impl NamePattern {
+    /// The attribute-name shape under this pattern.
+    pub const fn shape(self) -> &'static StringShape {
+        match self {
+            NamePattern::Legacy => &ATTRIBUTE_NAME_LEGACY,
+            NamePattern::Current => &ATTRIBUTE_NAME_CURRENT,
+        }
+    }
+}
 
 /// Validation options. `Options::default()` is what the service does today
 /// for pools on the legacy name pattern, with bounds that a valid request

@@ -66,9 +66,17 @@ impl Member {
 
 /// One step of a [`Path`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Segment {
     /// A structure member.
     Member(Member),
+    /// A structure member of any operation of the model, by its two names.
+    Field {
+        /// The JSON key: `UserPoolId`.
+        wire: &'static str,
+        /// The name in AWS messages: `userPoolId`.
+        aws: &'static str,
+    },
     /// A 0-based list index.
     Index(usize),
     /// A map key (of `ClientMetadata`).
@@ -90,6 +98,13 @@ impl Path {
     /// This path extended by a member.
     pub fn member(mut self, m: Member) -> Path {
         self.segments.push(Segment::Member(m));
+        self
+    }
+
+    /// This path extended by a member of any structure of the model, named
+    /// on the wire (`UserPoolId`) and in AWS messages (`userPoolId`).
+    pub fn field(mut self, wire: &'static str, aws: &'static str) -> Path {
+        self.segments.push(Segment::Field { wire, aws });
         self
     }
 
@@ -117,6 +132,7 @@ impl Path {
             out.push('/');
             match s {
                 Segment::Member(m) => out.push_str(m.wire_name()),
+                Segment::Field { wire, .. } => out.push_str(wire),
                 Segment::Index(i) => out.push_str(&i.to_string()),
                 Segment::Key(k) => {
                     for c in k.chars() {
@@ -145,6 +161,12 @@ impl Path {
                         out.push('.');
                     }
                     out.push_str(m.aws_name());
+                }
+                Segment::Field { aws, .. } => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(aws);
                 }
                 Segment::Index(i) => {
                     out.push('.');
@@ -181,6 +203,11 @@ mod tests {
         assert_eq!(t.json_pointer(), "/AccessToken");
         assert_eq!(t.aws(), "accessToken");
         assert_eq!(Path::root().json_pointer(), "");
+        let f = Path::root()
+            .field("UserAttributeNames", "userAttributeNames")
+            .index(0);
+        assert_eq!(f.json_pointer(), "/UserAttributeNames/0");
+        assert_eq!(f.aws(), "userAttributeNames.1.member");
     }
 
     #[test]

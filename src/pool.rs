@@ -6,9 +6,10 @@
 //! `custom:<base>` name (whose pool definition is unknown, so only its name is
 //! checked).
 
+use std::collections::HashMap;
 use std::fmt;
 
-use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use crate::shape::Pattern;
 
@@ -82,25 +83,45 @@ pub struct Schema {
     write_attributes: Option<Vec<String>>,
 }
 
-/// What is wrong with a schema or write list handed in.
+/// What is wrong with a schema or write list handed in. Every variant names
+/// where: the attribute (index, and name once read) and the field.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SchemaError {
-    /// The text is not JSON of the expected form.
-    #[error("not a DescribeUserPool answer or SchemaAttributes array: {0}")]
+    /// The text is not JSON.
+    #[error("the pool schema is not JSON: {0}")]
     Json(String),
-    /// The JSON has the form but an attribute in it is wrong.
-    #[error("SchemaAttributes[{index}] ({name}): {problem}")]
-    Attribute {
-        /// 0-based index in `SchemaAttributes`.
-        index: usize,
-        /// The attribute's name as given.
-        name: String,
+    /// The JSON is not one of the forms [`Schema::from_json`] reads.
+    #[error(
+        "the pool schema is not a DescribeUserPool answer, a SchemaAttributes object or an array of attributes: {field}: {problem}"
+    )]
+    Form {
+        /// Where, as a path of member names (`UserPool.SchemaAttributes`), or
+        /// `(top level)`.
+        field: String,
         /// What is wrong.
         problem: String,
     },
-    /// The write list is not JSON of the expected form.
-    #[error("not a DescribeUserPoolClient answer or WriteAttributes array: {0}")]
+    /// An attribute in `SchemaAttributes` is wrong.
+    #[error(
+        "SchemaAttributes[{index}]{}{}: {problem}",
+        .name.as_ref().map(|n| format!(" {n:?}")).unwrap_or_default(),
+        .field.as_ref().map(|f| format!(" {f}")).unwrap_or_default()
+    )]
+    Attribute {
+        /// 0-based index in `SchemaAttributes`.
+        index: usize,
+        /// The attribute's name, once it was read.
+        name: Option<String>,
+        /// The member at fault (`Name`, `StringAttributeConstraints.MaxLength`),
+        /// or `None` when the entry itself is (not an object).
+        field: Option<String>,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The write list is not JSON of a form
+    /// [`Schema::with_write_attributes_json`] reads; the text says where.
+    #[error("the write list is not a DescribeUserPoolClient answer, a WriteAttributes object or an array of names: {0}")]
     WriteAttributes(String),
 }
 
@@ -194,66 +215,6 @@ pub fn is_custom_name(name: &str) -> bool {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum SchemaDoc {
-    Pool {
-        #[serde(rename = "UserPool")]
-        user_pool: SchemaList,
-    },
-    List(SchemaList),
-    Bare(Vec<RawAttribute>),
-}
-
-#[derive(Deserialize)]
-struct SchemaList {
-    #[serde(rename = "SchemaAttributes")]
-    schema_attributes: Vec<RawAttribute>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct RawAttribute {
-    name: Option<String>,
-    attribute_data_type: Option<String>,
-    developer_only_attribute: Option<bool>,
-    mutable: Option<bool>,
-    required: Option<bool>,
-    string_attribute_constraints: Option<RawString>,
-    number_attribute_constraints: Option<RawNumber>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct RawString {
-    min_length: Option<String>,
-    max_length: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct RawNumber {
-    min_value: Option<String>,
-    max_value: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum WriteDoc {
-    Client {
-        #[serde(rename = "UserPoolClient")]
-        client: WriteList,
-    },
-    List(WriteList),
-    Bare(Vec<String>),
-}
-
-#[derive(Deserialize)]
-struct WriteList {
-    #[serde(rename = "WriteAttributes")]
-    write_attributes: Vec<String>,
-}
-
 impl Schema {
     /// The schema every pool starts with: the standard attributes, all
     /// mutable and optional but `sub`, and every well-formed `custom:` name.
@@ -286,7 +247,18 @@ impl Schema {
     /// [...]}}`), a `{"SchemaAttributes": [...]}` object, or the bare array.
     ///
     /// Only the pool's attributes exist under this schema. Standard attributes
-    /// the answer leaves out are taken from the default pool.
+    /// the answer leaves out are taken from the default pool. Members other
+    /// than those of `SchemaAttributeType` are ignored, and `null` counts as
+    /// absent.
+    ///
+    /// The service stores `MinLength`, `MaxLength`, `MinValue` and `MaxValue`
+    /// as decimal strings (`"16"`); a JSON integer (`16`) is read as the same
+    /// number, since a hand-written schema often has one. A fraction, an
+    /// exponent or any other type is refused. Every error names the attribute
+    /// (its index, and its name once read) and the field.
+    ///
+    /// Time and memory are linear in the input; the caller bounds the input
+    /// (the bytes are already in memory when this is called).
     ///
     /// ```
     /// use cognito_validate::pool::Schema;
@@ -294,30 +266,36 @@ impl Schema {
     ///     "Mutable": false, "StringAttributeConstraints": {"MaxLength": "16"}}]"#).unwrap();
     /// assert!(!s.attribute("custom:plan").unwrap().mutable);
     /// assert!(s.attribute("custom:other").is_none());
-    /// assert!(Schema::from_json(br#"[{"Name": "x", "AttributeDataType": "Text"}]"#).is_err());
+    /// let e = Schema::from_json(br#"[{"Name": "x", "AttributeDataType": "Text"}]"#).unwrap_err();
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     r#"SchemaAttributes[0] "x" AttributeDataType: "Text" is not String, Number, DateTime or Boolean"#
+    /// );
     /// ```
     pub fn from_json(input: &[u8]) -> Result<Schema, SchemaError> {
-        let doc: SchemaDoc =
+        let doc: Value =
             serde_json::from_slice(input).map_err(|e| SchemaError::Json(e.to_string()))?;
-        let raw = match doc {
-            SchemaDoc::Pool { user_pool } => user_pool.schema_attributes,
-            SchemaDoc::List(l) => l.schema_attributes,
-            SchemaDoc::Bare(v) => v,
-        };
+        let raw = schema_attributes(&doc)?;
         let mut schema = Schema::default_pool();
         schema.closed = true;
-        let mut given: Vec<String> = Vec::new();
-        for (index, r) in raw.into_iter().enumerate() {
-            let a = convert(index, r)?;
-            if given.contains(&a.name) {
+        // Linear in the attributes given: a hash map finds repeats, and an
+        // attribute replaces a default one only among the standard few
+        // (`default_pool` holds exactly the `STANDARD` attributes).
+        let mut given: HashMap<&str, usize> = HashMap::with_capacity(raw.len());
+        for (index, r) in raw.iter().enumerate() {
+            let (name, a) = convert(index, r)?;
+            if let Some(first) = given.insert(name, index) {
                 return Err(SchemaError::Attribute {
                     index,
-                    name: a.name,
-                    problem: "named twice".into(),
+                    name: Some(name.to_string()),
+                    field: Some("Name".into()),
+                    problem: format!("named twice (first at SchemaAttributes[{first}])"),
                 });
             }
-            given.push(a.name.clone());
-            match schema.attributes.iter_mut().find(|x| x.name == a.name) {
+            match schema.attributes[..STANDARD.len()]
+                .iter_mut()
+                .find(|x| x.name == a.name)
+            {
                 Some(slot) => *slot = a,
                 None => schema.attributes.push(a),
             }
@@ -326,16 +304,52 @@ impl Schema {
     }
 
     /// This schema with an app client's write list: a DescribeUserPoolClient
-    /// answer, a `{"WriteAttributes": [...]}` object, or a bare array.
+    /// answer, a `{"WriteAttributes": [...]}` object, or a bare array of
+    /// names. An error says where the text departs from these forms.
     pub fn with_write_attributes_json(self, input: &[u8]) -> Result<Schema, SchemaError> {
-        let doc: WriteDoc = serde_json::from_slice(input)
-            .map_err(|e| SchemaError::WriteAttributes(e.to_string()))?;
-        let list = match doc {
-            WriteDoc::Client { client } => client.write_attributes,
-            WriteDoc::List(l) => l.write_attributes,
-            WriteDoc::Bare(v) => v,
+        let bad = SchemaError::WriteAttributes;
+        let doc: Value =
+            serde_json::from_slice(input).map_err(|e| bad(format!("not JSON: {e}")))?;
+        let (list, at) = match &doc {
+            Value::Array(list) => (list, String::new()),
+            Value::Object(o) => match (o.get("UserPoolClient"), o.get("WriteAttributes")) {
+                (Some(client), _) => {
+                    let client = client.as_object().ok_or_else(|| {
+                        bad(format!(
+                            "UserPoolClient: is {}, not an object",
+                            kind(client)
+                        ))
+                    })?;
+                    let list =
+                        member_array(client, "WriteAttributes", "UserPoolClient.").map_err(bad)?;
+                    (list, "UserPoolClient.WriteAttributes".to_string())
+                }
+                (None, Some(_)) => (
+                    member_array(o, "WriteAttributes", "").map_err(bad)?,
+                    "WriteAttributes".to_string(),
+                ),
+                (None, None) => {
+                    return Err(bad(
+                        "(top level): has neither UserPoolClient nor WriteAttributes".into(),
+                    ))
+                }
+            },
+            other => {
+                return Err(bad(format!(
+                    "(top level): is {}, not an object or an array",
+                    kind(other)
+                )))
+            }
         };
-        Ok(self.with_write_attributes(list))
+        let names = list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::String(s) => Ok(s.clone()),
+                other => Err(bad(format!("{at}[{i}]: is {}, not a string", kind(other)))),
+            })
+            .collect::<Result<Vec<String>, SchemaError>>()?;
+        Ok(self.with_write_attributes(names))
     }
 
     /// This schema with an app client's write list.
@@ -404,79 +418,189 @@ impl Default for Schema {
     }
 }
 
-fn convert(index: usize, r: RawAttribute) -> Result<SchemaAttribute, SchemaError> {
-    let name = r.name.unwrap_or_default();
-    let bad = |problem: String| SchemaError::Attribute {
-        index,
-        name: name.clone(),
+/// `SchemaAttributes` out of the three forms `Schema::from_json` reads.
+fn schema_attributes(doc: &Value) -> Result<&[Value], SchemaError> {
+    let form = |field: &str, problem: String| SchemaError::Form {
+        field: field.into(),
         problem,
     };
-    if name.is_empty() {
-        return Err(bad("has no Name".into()));
+    match doc {
+        Value::Array(list) => Ok(list),
+        Value::Object(o) => match (o.get("UserPool"), o.get("SchemaAttributes")) {
+            (Some(pool), _) => {
+                let pool = pool
+                    .as_object()
+                    .ok_or_else(|| form("UserPool", format!("is {}, not an object", kind(pool))))?;
+                member_array(pool, "SchemaAttributes", "UserPool.")
+                    .map(Vec::as_slice)
+                    .map_err(|p| form("UserPool.SchemaAttributes", p))
+            }
+            (None, Some(_)) => member_array(o, "SchemaAttributes", "")
+                .map(Vec::as_slice)
+                .map_err(|p| form("SchemaAttributes", p)),
+            (None, None) => Err(form(
+                "(top level)",
+                "has neither UserPool nor SchemaAttributes".into(),
+            )),
+        },
+        other => Err(form(
+            "(top level)",
+            format!("is {}, not an object or an array", kind(other)),
+        )),
     }
-    let data_type = match r.attribute_data_type.as_deref() {
-        Some("String") | None => DataType::String,
-        Some("Number") => DataType::Number,
-        Some("DateTime") => DataType::DateTime,
-        Some("Boolean") => DataType::Boolean,
+}
+
+/// The array under `key` in `o`, or what is wrong with it (`prefix` is the
+/// path to `o`, for the message).
+fn member_array<'v>(
+    o: &'v Map<String, Value>,
+    key: &str,
+    prefix: &str,
+) -> Result<&'v Vec<Value>, String> {
+    match o.get(key) {
+        Some(Value::Array(list)) => Ok(list),
+        None => Err(format!("{prefix}{key}: is missing")),
+        Some(other) => Err(format!("{prefix}{key}: is {}, not an array", kind(other))),
+    }
+}
+
+/// How a JSON value's type is named in messages.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads one `SchemaAttributeType` object; returns its name as it stands in
+/// the JSON too.
+fn convert(index: usize, raw: &Value) -> Result<(&str, SchemaAttribute), SchemaError> {
+    let err = |name: Option<&str>, field: &str, problem: String| SchemaError::Attribute {
+        index,
+        name: name.map(str::to_string),
+        field: (!field.is_empty()).then(|| field.to_string()),
+        problem,
+    };
+    let Some(o) = raw.as_object() else {
+        return Err(err(None, "", format!("is {}, not an object", kind(raw))));
+    };
+    let name = match o.get("Name") {
+        Some(Value::String(s)) if !s.is_empty() => s.as_str(),
+        Some(Value::String(_)) => return Err(err(None, "Name", "is empty".into())),
+        None | Some(Value::Null) => return Err(err(None, "Name", "is missing".into())),
         Some(other) => {
-            return Err(bad(format!(
-                "AttributeDataType {other:?} is not String, Number, DateTime or Boolean"
-            )))
+            return Err(err(
+                None,
+                "Name",
+                format!("is {}, not a string", kind(other)),
+            ))
         }
     };
-    let int = |what: &str, v: Option<String>| -> Result<Option<i64>, SchemaError> {
-        match v {
-            None => Ok(None),
-            Some(s) => s
-                .trim()
-                .parse::<i64>()
-                .map(Some)
-                .map_err(|_| bad(format!("{what} {s:?} is not an integer"))),
+    let bad = |field: &str, problem: String| err(Some(name), field, problem);
+    let data_type = match present(o, "AttributeDataType") {
+        None => DataType::String,
+        Some(Value::String(t)) => match t.as_str() {
+            "String" => DataType::String,
+            "Number" => DataType::Number,
+            "DateTime" => DataType::DateTime,
+            "Boolean" => DataType::Boolean,
+            other => {
+                return Err(bad(
+                    "AttributeDataType",
+                    format!("{other:?} is not String, Number, DateTime or Boolean"),
+                ))
+            }
+        },
+        Some(other) => {
+            return Err(bad(
+                "AttributeDataType",
+                format!("is {}, not a string", kind(other)),
+            ))
         }
     };
-    let (min_length, max_length) = match r.string_attribute_constraints {
-        None => (None, None),
-        Some(c) => (
-            int("MinLength", c.min_length)?,
-            int("MaxLength", c.max_length)?,
-        ),
+    let flag = |field: &str, default: bool| match present(o, field) {
+        None => Ok(default),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(other) => Err(bad(field, format!("is {}, not true or false", kind(other)))),
     };
-    let (min_value, max_value) = match r.number_attribute_constraints {
-        None => (None, None),
-        Some(c) => (int("MinValue", c.min_value)?, int("MaxValue", c.max_value)?),
-    };
-    let length = |what: &str, v: Option<i64>| -> Result<Option<u64>, SchemaError> {
-        v.map(|n| u64::try_from(n).map_err(|_| bad(format!("{what} {n} is negative"))))
-            .transpose()
-    };
-    let (min_length, max_length) = (
-        length("MinLength", min_length)?,
-        length("MaxLength", max_length)?,
-    );
-    if let (Some(lo), Some(hi)) = (min_length, max_length) {
-        if lo > hi {
-            return Err(bad(format!(
-                "MinLength {lo} is greater than MaxLength {hi}"
-            )));
+    let mutable = flag("Mutable", true)?;
+    let required = flag("Required", false)?;
+    let developer_only = flag("DeveloperOnlyAttribute", false)?;
+    // The members of a constraints object, read as integers.
+    let bounds = |group: &str,
+                  lo: &str,
+                  hi: &str|
+     -> Result<(Option<i64>, Option<i64>), SchemaError> {
+        let c = match present(o, group) {
+            None => return Ok((None, None)),
+            Some(Value::Object(c)) => c,
+            Some(other) => return Err(bad(group, format!("is {}, not an object", kind(other)))),
+        };
+        let int = |key: &str| -> Result<Option<i64>, SchemaError> {
+            let field = format!("{group}.{key}");
+            match present(c, key) {
+                None => Ok(None),
+                Some(Value::String(s)) => s
+                    .trim()
+                    .parse::<i64>()
+                    .map(Some)
+                    .map_err(|_| bad(&field, format!("{s:?} is not an integer"))),
+                Some(Value::Number(n)) => match n.as_i64() {
+                    Some(v) => Ok(Some(v)),
+                    None if n.is_f64() => Err(bad(&field, format!("{n} is not an integer"))),
+                    None => Err(bad(
+                        &field,
+                        format!("{n} is greater than the largest 64-bit integer"),
+                    )),
+                },
+                Some(other) => Err(bad(
+                    &field,
+                    format!("is {}, not a decimal string", kind(other)),
+                )),
+            }
+        };
+        let (lo_v, hi_v) = (int(lo)?, int(hi)?);
+        if let (Some(l), Some(h)) = (lo_v, hi_v) {
+            if l > h {
+                return Err(bad(group, format!("{lo} {l} is greater than {hi} {h}")));
+            }
         }
-    }
-    if let (Some(lo), Some(hi)) = (min_value, max_value) {
-        if lo > hi {
-            return Err(bad(format!("MinValue {lo} is greater than MaxValue {hi}")));
-        }
-    }
-    Ok(SchemaAttribute {
-        name,
+        Ok((lo_v, hi_v))
+    };
+    let (min_length, max_length) = bounds("StringAttributeConstraints", "MinLength", "MaxLength")?;
+    let (min_value, max_value) = bounds("NumberAttributeConstraints", "MinValue", "MaxValue")?;
+    let length = |key: &str, v: Option<i64>| -> Result<Option<u64>, SchemaError> {
+        v.map(|n| {
+            u64::try_from(n).map_err(|_| {
+                bad(
+                    &format!("StringAttributeConstraints.{key}"),
+                    format!("{n} is negative"),
+                )
+            })
+        })
+        .transpose()
+    };
+    let attribute = SchemaAttribute {
+        name: name.to_string(),
         data_type,
-        mutable: r.mutable.unwrap_or(true),
-        required: r.required.unwrap_or(false),
-        developer_only: r.developer_only_attribute.unwrap_or(false),
-        min_length,
-        max_length,
+        mutable,
+        required,
+        developer_only,
+        min_length: length("MinLength", min_length)?,
+        max_length: length("MaxLength", max_length)?,
         min_value,
         max_value,
-    })
+    };
+    Ok((name, attribute))
+}
+
+/// The member `key` of `o`, unless it is absent or `null`.
+fn present<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    o.get(key).filter(|v| !v.is_null())
 }
 
 impl fmt::Display for DataType {

@@ -19,7 +19,8 @@ const REDACTED: &str = "<redacted>";
 
 /// An `UpdateUserAttributes` request.
 ///
-/// `Debug` shows neither the access token nor the attribute values.
+/// `Debug` shows neither the access token nor the attribute values nor the
+/// `ClientMetadata` values.
 ///
 /// ```
 /// use cognito_validate::{Options, UpdateUserAttributesRequest};
@@ -38,7 +39,8 @@ pub struct UpdateUserAttributesRequest<'a> {
     /// `UserAttributes`: the attributes to set (a blank value deletes one).
     #[serde(borrow)]
     pub user_attributes: Vec<AttributeType<'a>>,
-    /// `ClientMetadata`: passed to Lambda triggers; optional.
+    /// `ClientMetadata`: passed to Lambda triggers; optional. Its values are
+    /// treated as secret (see [`ClientMetadata`]).
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub client_metadata: Option<ClientMetadata<'a>>,
 }
@@ -63,7 +65,12 @@ pub struct AttributeType<'a> {
 /// `ClientMetadata`: string keys to string values, in input order.
 ///
 /// Deserialising refuses a key given twice, as [`crate::validate_json`] does.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// The values are treated as secret: they are passed to Lambda triggers and
+/// often carry user data, so `Debug` shows the keys only, and a linter masks
+/// the values (they are in [`crate::Report::secret_spans`]). The service
+/// does not mark them sensitive; this is the library's own, cautious choice.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ClientMetadata<'a>(pub Vec<(Cow<'a, str>, Cow<'a, str>)>);
 
 impl<'a> UpdateUserAttributesRequest<'a> {
@@ -149,6 +156,15 @@ impl fmt::Debug for AttributeType<'_> {
     }
 }
 
+impl fmt::Debug for ClientMetadata<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redacted = format_args!("{REDACTED}");
+        f.debug_map()
+            .entries(self.0.iter().map(|(k, _)| (k, &redacted)))
+            .finish()
+    }
+}
+
 impl Serialize for ClientMetadata<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
@@ -181,9 +197,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for ClientMetadata<'a> {
             }
             fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
                 let mut out: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
-                let mut seen = crate::json::KeySet::default();
+                let mut seen = crate::reader::KeySet::default();
                 while let Some((Borrowed(k), Borrowed(v))) = m.next_entry()? {
-                    if !seen.insert(&out, &k) {
+                    if seen.insert(&out, &k).is_err() {
                         return Err(serde::de::Error::custom(format_args!(
                             "duplicate key `{k}` in ClientMetadata"
                         )));

@@ -7,6 +7,11 @@
 //! read the body); `W` rules are warnings the service does not act on; `T` rules are
 //! the access-token check (`NotAuthorizedException`, feature `token`), which
 //! runs after phase one and before the business rules.
+//! `M` rules are the service model's constraint kinds (length, pattern, enum,
+//! range) for every operation but UpdateUserAttributes, which keeps its own
+//! `S` codes for the same constraints on its members (so baselines and
+//! existing users see no change); not-null is S001, wrong JSON types J006
+//! and repeated keys J005 for every operation.
 
 use std::fmt;
 
@@ -75,7 +80,7 @@ pub enum Rule {
     /// S102: an attribute name is longer than 32 scalar values.
     NameTooLong,
     /// S103: an attribute name has a character outside its pattern.
-    NamePattern,
+    NameCharacters,
     /// S111: an attribute value is longer than 2048 scalar values.
     ValueTooLong,
     /// S121: the access token has a character outside `[A-Za-z0-9-_=.]`, or is empty.
@@ -162,6 +167,20 @@ pub enum Rule {
     TokenClient,
     /// T010: the token lacks the scope the operation needs.
     TokenScope,
+    /// M101: a string, list or map of any operation is shorter than its
+    /// minimum length.
+    MinLength,
+    /// M102: a string, list or map of any operation is longer than its
+    /// maximum length.
+    MaxLength,
+    /// M103: a string of any operation does not match its pattern.
+    Pattern,
+    /// M104: a string of any operation is not one of its enum values.
+    Enum,
+    /// M105: a number of any operation is below its minimum.
+    MinValue,
+    /// M106: a number of any operation is above its maximum.
+    MaxValue,
 }
 
 impl Rule {
@@ -170,7 +189,7 @@ impl Rule {
         Rule::MissingMember,
         Rule::NameTooShort,
         Rule::NameTooLong,
-        Rule::NamePattern,
+        Rule::NameCharacters,
         Rule::ValueTooLong,
         Rule::TokenPattern,
         Rule::MetadataKeyTooLong,
@@ -214,6 +233,12 @@ impl Rule {
         Rule::TokenIssuer,
         Rule::TokenClient,
         Rule::TokenScope,
+        Rule::MinLength,
+        Rule::MaxLength,
+        Rule::Pattern,
+        Rule::Enum,
+        Rule::MinValue,
+        Rule::MaxValue,
     ];
 
     /// The stable code, e.g. `S102`.
@@ -222,7 +247,7 @@ impl Rule {
             Rule::MissingMember => "S001",
             Rule::NameTooShort => "S101",
             Rule::NameTooLong => "S102",
-            Rule::NamePattern => "S103",
+            Rule::NameCharacters => "S103",
             Rule::ValueTooLong => "S111",
             Rule::TokenPattern => "S121",
             Rule::MetadataKeyTooLong => "S131",
@@ -266,6 +291,12 @@ impl Rule {
             Rule::TokenIssuer => "T008",
             Rule::TokenClient => "T009",
             Rule::TokenScope => "T010",
+            Rule::MinLength => "M101",
+            Rule::MaxLength => "M102",
+            Rule::Pattern => "M103",
+            Rule::Enum => "M104",
+            Rule::MinValue => "M105",
+            Rule::MaxValue => "M106",
         }
     }
 
@@ -275,7 +306,7 @@ impl Rule {
             Rule::MissingMember => "missing-member",
             Rule::NameTooShort => "name-too-short",
             Rule::NameTooLong => "name-too-long",
-            Rule::NamePattern => "name-pattern",
+            Rule::NameCharacters => "name-pattern",
             Rule::ValueTooLong => "value-too-long",
             Rule::TokenPattern => "token-pattern",
             Rule::MetadataKeyTooLong => "metadata-key-too-long",
@@ -319,6 +350,12 @@ impl Rule {
             Rule::TokenIssuer => "token-issuer",
             Rule::TokenClient => "token-client",
             Rule::TokenScope => "token-scope",
+            Rule::MinLength => "min-length",
+            Rule::MaxLength => "max-length",
+            Rule::Pattern => "pattern",
+            Rule::Enum => "enum",
+            Rule::MinValue => "min-value",
+            Rule::MaxValue => "max-value",
         }
     }
 
@@ -382,7 +419,7 @@ impl Rule {
             Rule::MissingMember
                 | Rule::NameTooShort
                 | Rule::NameTooLong
-                | Rule::NamePattern
+                | Rule::NameCharacters
                 | Rule::ValueTooLong
                 | Rule::TokenPattern
                 | Rule::AttributeNotInSchema
@@ -400,6 +437,12 @@ impl Rule {
                 | Rule::TokenSignature
                 | Rule::TokenExpired
                 | Rule::TokenScope
+                | Rule::MinLength
+                | Rule::MaxLength
+                | Rule::Pattern
+                | Rule::Enum
+                | Rule::MinValue
+                | Rule::MaxValue
         )
     }
 
@@ -448,7 +491,7 @@ impl Rule {
             Rule::MissingMember => "A required member is missing or null.",
             Rule::NameTooShort => "An attribute name is empty.",
             Rule::NameTooLong => "An attribute name is longer than 32 characters.",
-            Rule::NamePattern => {
+            Rule::NameCharacters => {
                 "An attribute name contains a character its pattern does not allow."
             }
             Rule::ValueTooLong => "An attribute value is longer than 2048 characters.",
@@ -492,6 +535,12 @@ impl Rule {
             Rule::VerifiedAttribute => {
                 "email_verified or phone_number_verified is set by the user."
             }
+            Rule::MinLength => "A string, list or map is shorter than its model minimum.",
+            Rule::MaxLength => "A string, list or map is longer than its model maximum.",
+            Rule::Pattern => "A string does not match its model pattern.",
+            Rule::Enum => "A string is not one of its model enum values.",
+            Rule::MinValue => "A number is smaller than its model minimum.",
+            Rule::MaxValue => "A number is larger than its model maximum.",
             Rule::DeliveryMedium => "A response's DeliveryMedium is not SMS or EMAIL.",
             Rule::DestinationTooLong => {
                 "A response's Destination is longer than 131072 characters."
@@ -533,7 +582,7 @@ counted in scalar values (code points), not bytes and not UTF-16 units: `👍` c
 one, and a letter followed by a combining mark counts as two. A custom attribute name \
 `custom:<base>` has a base of at most 20 characters, so a real one is never longer than 27."
             }
-            Rule::NamePattern => {
+            Rule::NameCharacters => {
                 "\
 Attribute names must match `[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+` as a whole: letters, marks, \
 symbols, numbers and punctuation, nothing else. White space (space, tab, newlines, NBSP) \
@@ -733,6 +782,44 @@ Reports conflict on whether the service ignores `email_verified` and \
 `phone_number_verified` when a user sets them, or refuses them. Verification normally \
 goes through VerifyUserAttribute. A warning; the value must still be `true` or `false`."
             }
+            Rule::MinLength => {
+                "\
+A string (in Unicode scalar values), a list or a map of any operation is shorter than the \
+minimum of its shape in the service model. The framework words it `Member must have length \
+greater than or equal to N`. UpdateUserAttributes keeps its own codes (S101 and its \
+neighbours) for the same constraint on its members."
+            }
+            Rule::MaxLength => {
+                "\
+A string (in Unicode scalar values), a list or a map of any operation is longer than the \
+maximum of its shape in the service model: `Member must have length less than or equal to N`. \
+UpdateUserAttributes keeps its own codes (S102, S111, S131, S132)."
+            }
+            Rule::Pattern => {
+                "\
+A string of any operation does not match, as a whole, the pattern of its shape: `Member must \
+satisfy regular expression pattern: P`, with the pattern printed as the service prints it \
+(the password's `^[\\S]+.*[\\S]+$`, for one). UpdateUserAttributes keeps S103 and S121."
+            }
+            Rule::Enum => {
+                "\
+A string of any operation is not one of the values of its enum: `Member must satisfy enum \
+value set: [A, B]`, the values in the order the service prints them. A list of enum values \
+with a bad item is reported once, at the list, printed whole: `Value '[X]' at \
+'explicitAuthFlows' failed to satisfy constraint: Member must satisfy constraint: [Member \
+must satisfy enum value set: [...]]`."
+            }
+            Rule::MinValue => {
+                "\
+An integer of any operation is below the minimum of its shape: `Value '-1' at 'limit' \
+failed to satisfy constraint: Member must have value greater than or equal to 0` (numbers \
+are quoted like strings)."
+            }
+            Rule::MaxValue => {
+                "\
+An integer of any operation is above the maximum of its shape: `Value '100' at 'limit' \
+failed to satisfy constraint: Member must have value less than or equal to 60` (ListUsers)."
+            }
             Rule::DeliveryMedium => {
                 "\
 For emulators and mocks: in an UpdateUserAttributes response, each entry of \
@@ -845,7 +932,7 @@ scopes`. The examples describe the token instead of showing one."
             Rule::NameTooLong => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:a_really_long_attribute_name", "Value": "x"}]}"#
             }
-            Rule::NamePattern => {
+            Rule::NameCharacters => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "given name", "Value": "Ada"}]}"#
             }
             Rule::ValueTooLong => {
@@ -935,6 +1022,16 @@ scopes`. The examples describe the token instead of showing one."
             Rule::VerifiedAttribute => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email_verified", "Value": "true"}]}"#
             }
+            Rule::MinLength => r#"{"UserPoolId": ""}"#,
+            Rule::MaxLength => {
+                r#"{"PoolName": "p", "Schema": [{"Name": "phone_number_verified"}]}"#
+            }
+            Rule::Pattern => r#"{"UserPoolId": " ap-northeast-1_xxx"}"#,
+            Rule::Enum => {
+                r#"{"UserPoolId": "us-east-1_abc", "Username": "ada", "MessageAction": "SEND"}"#
+            }
+            Rule::MinValue => r#"{"UserPoolId": "us-east-1_abc", "Limit": -1}"#,
+            Rule::MaxValue => r#"{"UserPoolId": "us-east-1_abc", "Limit": 100}"#,
             Rule::DeliveryMedium => {
                 r#"{"CodeDeliveryDetailsList": [{"Destination": "a***@e***", "DeliveryMedium": "FAX", "AttributeName": "email"}]}"#
             }
@@ -980,7 +1077,7 @@ scopes`. The examples describe the token instead of showing one."
             Rule::MissingMember
             | Rule::NameTooShort
             | Rule::NameTooLong
-            | Rule::NamePattern
+            | Rule::NameCharacters
             | Rule::ValueTooLong
             | Rule::WrongType
             | Rule::LoneSurrogate
@@ -1055,6 +1152,12 @@ scopes`. The examples describe the token instead of showing one."
             Rule::VerifiedAttribute => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "email", "Value": "ada@example.com"}]}"#
             }
+            Rule::MinLength | Rule::Pattern => r#"{"UserPoolId": "ap-northeast-1_xxx"}"#,
+            Rule::MaxLength => r#"{"PoolName": "p", "Schema": [{"Name": "tenant"}]}"#,
+            Rule::Enum => {
+                r#"{"UserPoolId": "us-east-1_abc", "Username": "ada", "MessageAction": "SUPPRESS"}"#
+            }
+            Rule::MinValue | Rule::MaxValue => r#"{"UserPoolId": "us-east-1_abc", "Limit": 60}"#,
             Rule::DeliveryMedium => {
                 r#"{"CodeDeliveryDetailsList": [{"Destination": "a***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}]}"#
             }
@@ -1078,6 +1181,18 @@ scopes`. The examples describe the token instead of showing one."
 }
 
 impl Rule {
+    /// The operation whose request the examples are: UpdateUserAttributes,
+    /// except for the model's constraint kinds (`M` codes).
+    pub const fn example_operation(self) -> &'static str {
+        match self {
+            Rule::MinLength | Rule::Pattern => "ListGroups",
+            Rule::MaxLength => "CreateUserPool",
+            Rule::Enum => "AdminCreateUser",
+            Rule::MinValue | Rule::MaxValue => "ListUsers",
+            _ => "UpdateUserAttributes",
+        }
+    }
+
     /// Whether the examples are UpdateUserAttributes responses, not requests.
     pub const fn example_is_response(self) -> bool {
         matches!(self, Rule::DeliveryMedium | Rule::DestinationTooLong)

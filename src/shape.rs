@@ -8,31 +8,6 @@
 
 use crate::chars;
 
-/// The two attribute-name patterns of the model.
-///
-/// AWS widened the pattern in February 2026; pools created before May 2024 in
-/// some regions still use the old one, so the old one is the default.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum NamePattern {
-    /// `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`: letters, marks, symbols, numbers and
-    /// punctuation only. The default.
-    #[default]
-    Legacy,
-    /// `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`: the legacy class plus tab, line
-    /// feed, carriage return and space.
-    Current,
-}
-
-impl NamePattern {
-    /// The attribute-name shape under this pattern.
-    pub const fn shape(self) -> &'static StringShape {
-        match self {
-            NamePattern::Legacy => &ATTRIBUTE_NAME_LEGACY,
-            NamePattern::Current => &ATTRIBUTE_NAME_CURRENT,
-        }
-    }
-}
-
 /// A regular expression of the model, matched against the whole value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

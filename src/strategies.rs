@@ -81,8 +81,10 @@ use serde_json::Value as Json;
 use unicode_general_category::get_general_category;
 
 use crate::pool::{is_custom_name, is_standard, Schema, CUSTOM_BASE_MAX_LENGTH};
-use crate::shape::{NamePattern, Pattern, ACCESS_TOKEN, ATTRIBUTE_VALUE, CLIENT_METADATA_STRING};
-use crate::{AttributeType, ClientMetadata, Options, Rule, UpdateUserAttributesRequest};
+use crate::shape::{Pattern, ACCESS_TOKEN, ATTRIBUTE_VALUE, CLIENT_METADATA_STRING};
+use crate::{
+    AttributeType, ClientMetadata, NamePattern, Options, Rule, UpdateUserAttributesRequest,
+};
 
 /// The general categories (two-letter abbreviations) whose characters both
 /// name patterns admit: every letter, mark, symbol, number and punctuation
@@ -1414,7 +1416,7 @@ pub fn breaking(rule: Rule, pattern: NamePattern) -> Option<BoxedStrategy<Broken
                 let i = i.index(r.user_attributes.len());
                 r.user_attributes[i].name = Cow::Borrowed("");
                 let mut b = Broken::new(compact(&r), p, Rule::NameTooShort);
-                b.expected.push(Rule::NamePattern);
+                b.expected.push(Rule::NameCharacters);
                 b
             })
             .boxed(),
@@ -1433,7 +1435,7 @@ pub fn breaking(rule: Rule, pattern: NamePattern) -> Option<BoxedStrategy<Broken
                 })
                 .boxed()
         }
-        Rule::NamePattern => {
+        Rule::NameCharacters => {
             let bad_name = (
                 vec(name_char(p), 0..name_max),
                 refused_name_char(p),
@@ -1447,7 +1449,7 @@ pub fn breaking(rule: Rule, pattern: NamePattern) -> Option<BoxedStrategy<Broken
                 .prop_map(move |(mut r, i, n)| {
                     let i = i.index(r.user_attributes.len());
                     r.user_attributes[i].name = Cow::Owned(n);
-                    Broken::new(compact(&r), p, Rule::NamePattern)
+                    Broken::new(compact(&r), p, Rule::NameCharacters)
                 })
                 .boxed()
         }

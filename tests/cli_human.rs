@@ -32,7 +32,7 @@ fn layout_snapshot() {
  --> tests/fixtures/cli/tree/b-bad-name.json:5:59
   |
 5 |     { "Name": "custom:prénom👍", "Value": "*" }, { "Name": "given name", "Value": "*" }
-  |                                                           ^^^^^^^^^^^^
+  |                                                            ^^^^^^^^^^^^
   |
   = help: character 6 is U+0020 (a space separator), which the pattern does not allow; the current pattern (`--name-pattern current`) admits it
 
@@ -76,13 +76,15 @@ fn headers_locations_and_carets_match_the_text() {
         src.replace(r#""Value": "x""#, r#""Value": "*""#)
             .replace(r#""Value": "y""#, r#""Value": "*""#)
     );
-    // Carets: one per character of "given name" with its quotes, at the column.
+    // Carets: one per character of "given name" with its quotes, under it:
+    // indented by the display width of what comes before on the line.
     let carets = lines[4].strip_prefix("  | ").unwrap();
     assert_eq!(carets.trim_start().len(), "\"given name\"".len());
     assert!(carets.trim_start().chars().all(|c| c == '^'));
+    let before: String = shown.chars().take(column - 1).collect();
     assert_eq!(
         carets.chars().count() - carets.trim_start().chars().count(),
-        column - 1
+        unicode_width::UnicodeWidthStr::width(before.as_str())
     );
     assert!(lines[6].starts_with("  = help: "));
 }
@@ -111,4 +113,35 @@ fn the_summary_counts_errors_warnings_files_and_requests() {
         out,
         "0 errors, 0 warnings in 1 file; 0 of 1 request rejected\n"
     );
+}
+
+/// Issue 14, item 11: carets count display columns. The name is 22 columns
+/// wide with its quotes; emoji and a combining mark before it on the line
+/// move it by their width (2 and 0), not by their count.
+#[test]
+fn carets_follow_display_width() {
+    let name = "\"custom:好きな 食べ物\"";
+    // A raw emoji and a raw combining mark (not JSON escapes).
+    let key = "\u{1F44D}\u{1F44D}e\u{301}";
+    let req = format!(
+        r#"{{"AccessToken": "t", "ClientMetadata": {{"{key}": "x"}}, "UserAttributes": [{{"Name": {name}, "Value": "v"}}]}}"#
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("wide.json");
+    std::fs::write(&file, &req).unwrap();
+    let (out, _) = human(&[file.to_str().unwrap()]);
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("error[S103]"))
+        .unwrap();
+    let source = lines[at + 3].strip_prefix("1 | ").unwrap();
+    let carets = lines[at + 4].strip_prefix("  | ").unwrap();
+    assert_eq!(carets.trim_start(), "^".repeat(22));
+    // Before the name: the text's columns, all narrow but the emoji (2).
+    let prefix = &source[..source.find(name).unwrap()];
+    assert!(prefix.contains(key));
+    // Each 👍 is 2 columns (one more than its count), U+0301 is 0 (one less).
+    let columns = prefix.chars().count() + 2 - 1;
+    assert_eq!(carets.len() - carets.trim_start().len(), columns);
 }

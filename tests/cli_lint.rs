@@ -94,9 +94,9 @@ fn a_directory_is_searched_recursively_and_findings_sit_where_the_text_says() {
     assert_eq!(items[0]["span"]["start"], b_at);
     assert_eq!(items[0]["span"]["end"], b_at + "\"given name\"".len());
     assert_eq!(items[2]["span"]["start"], d_at);
-    assert_eq!(items[2]["line"], 4);
-    assert_eq!(items[4]["line"], 5);
-    assert!(items[0]["line"].is_null());
+    assert_eq!(items[2]["record"], 4);
+    assert_eq!(items[4]["record"], 5);
+    assert!(items[0]["record"].is_null());
     // The other fields of the schema.
     assert_eq!(items[0]["name"], "name-pattern");
     assert_eq!(items[0]["severity"], "error");
@@ -249,7 +249,7 @@ fn standard_input_can_be_json_lines() {
         facts(&items),
         vec![("-".to_string(), "S121".to_string(), 3, 17)]
     );
-    assert_eq!(items[0]["line"], 3);
+    assert_eq!(items[0]["record"], 3);
 }
 
 #[test]
@@ -272,7 +272,7 @@ fn requests_over_the_size_limit_are_refused_with_j007_also_per_jsonl_line() {
     assert_eq!(code, 1);
     let codes: Vec<(&str, Value)> = items
         .iter()
-        .map(|i| (i["code"].as_str().unwrap(), i["line"].clone()))
+        .map(|i| (i["code"].as_str().unwrap(), i["record"].clone()))
         .collect();
     assert_eq!(codes, vec![("J007", Value::Null), ("J007", Value::from(2))]);
     // The message gives the real size, not just the bytes read.

@@ -106,8 +106,11 @@ fn answer_envelope() {
         h[0],
         ("x-amzn-ErrorType", "InvalidParameterException:".to_string())
     );
+    // Reference section 5: the message in a header too. The message has no
+    // byte outside visible ASCII but its inner spaces, so it stands as it is.
+    assert_eq!(h[1], ("x-amzn-ErrorMessage", r.message().to_string()));
     assert_eq!(
-        h[1],
+        h[2],
         ("Content-Type", "application/x-amz-json-1.1".to_string())
     );
     let body: serde_json::Value = serde_json::from_str(&r.body()).unwrap();
@@ -331,6 +334,24 @@ fn json_text_errors_are_serialization_exceptions() {
             String::from_utf8_lossy(input)
         );
         assert_eq!(r.message(), r.diagnostics()[0].message());
+    }
+}
+
+/// Issue 14, item 9: a key repeated after a value of the wrong type is still
+/// a repeated key.
+#[test]
+fn a_metadata_key_repeated_after_a_wrong_type_is_reported() {
+    for body in [
+        r#"{"AccessToken":"t","UserAttributes":[],"ClientMetadata":{"a":1,"a":"y"}}"#,
+        r#"{"AccessToken":"t","UserAttributes":[],"ClientMetadata":{"a":null,"a":"y"}}"#,
+    ] {
+        let report = check_json(body.as_bytes(), &p1());
+        let codes: Vec<_> = report.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert_eq!(codes, ["J006", "J005"], "{body}");
+        assert_eq!(
+            report.diagnostics[1].path.json_pointer(),
+            "/ClientMetadata/a"
+        );
     }
 }
 

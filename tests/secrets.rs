@@ -142,3 +142,84 @@ fn typed_request_debug_redacts() {
     // The name and the metadata are not secret and stay readable.
     assert!(dbg.contains("nickname") && dbg.contains("\"k\""), "{dbg}");
 }
+
+/// Issue 14, item 1: whatever the parser skips unread under `UserAttributes`
+/// or `AccessToken` (and any `ClientMetadata` value) lies in a secret span,
+/// whatever its type or place, and no rendering shows it.
+#[test]
+fn skipped_values_are_secret_whatever_their_shape() {
+    let v = VALUE_MARK;
+    let t = TOKEN_MARK;
+    let attr = format!(r#"{{"Name":"email","Value":"{v}"}}"#);
+    let bodies = [
+        // An object for the list.
+        format!(r#"{{"AccessToken":"x","UserAttributes":{attr}}}"#),
+        // Nested arrays.
+        format!(r#"{{"AccessToken":"x","UserAttributes":[[{attr}]]}}"#),
+        // A string for an attribute, and for the list.
+        format!(r#"{{"AccessToken":"x","UserAttributes":["{v}"]}}"#),
+        format!(r#"{{"AccessToken":"x","UserAttributes":"{v}"}}"#),
+        // A repeated member whose second copy holds values.
+        format!(r#"{{"AccessToken":"x","UserAttributes":[],"UserAttributes":[{attr}]}}"#),
+        // `null`, then a real one.
+        format!(r#"{{"AccessToken":"x","UserAttributes":null,"UserAttributes":[{attr}]}}"#),
+        // A repeated token, and a token of the wrong shape.
+        format!(r#"{{"AccessToken":null,"AccessToken":"{t}","UserAttributes":[]}}"#),
+        format!(r#"{{"AccessToken":{{"t":["{t}"]}},"UserAttributes":[]}}"#),
+        // A name of the wrong type, a repeated name holding a value.
+        format!(r#"{{"AccessToken":"x","UserAttributes":[{{"Name":["{v}"],"Value":"a"}}]}}"#),
+        format!(r#"{{"AccessToken":"x","UserAttributes":[{{"Name":"email","Name":"{v}"}}]}}"#),
+        // The request itself of the wrong type.
+        format!(r#"[{attr}]"#),
+        // ClientMetadata values: plain, wrong-typed, repeated, and the map
+        // of the wrong type.
+        format!(r#"{{"AccessToken":"x","UserAttributes":[],"ClientMetadata":{{"k":"{v}"}}}}"#),
+        format!(r#"{{"AccessToken":"x","UserAttributes":[],"ClientMetadata":{{"k":["{v}"]}}}}"#),
+        format!(
+            r#"{{"AccessToken":"x","UserAttributes":[],"ClientMetadata":{{"k":"a","k":"{v}"}}}}"#
+        ),
+        format!(r#"{{"AccessToken":"x","UserAttributes":[],"ClientMetadata":["{v}"]}}"#),
+    ];
+    let opts = Options::default();
+    for body in &bodies {
+        let input = body.as_bytes();
+        let report = check_json(input, &opts);
+        assert!(
+            !report.diagnostics.iter().any(|d| d.rule.stops_parse()),
+            "the parse must reach the end of {body}"
+        );
+        for mark in [TOKEN_MARK, VALUE_MARK] {
+            for (at, _) in body.match_indices(mark) {
+                assert!(
+                    report
+                        .secret_spans
+                        .iter()
+                        .any(|s| s.start <= at && at + mark.len() <= s.end),
+                    "marker at {at} not covered in {body}"
+                );
+            }
+        }
+        assert_clean("Report Debug", &format!("{report:?}"), input);
+        for d in &report.diagnostics {
+            assert_clean("diagnostic", &format!("{d} {d:?} {}", d.message()), input);
+            assert_clean("help", d.help.as_deref().unwrap_or(""), input);
+        }
+        match validate_json(input, &opts) {
+            Ok(req) => assert_clean("request Debug", &format!("{req:?} {req:#?}"), input),
+            Err(r) => assert_clean("rejection", &format!("{r} {r:?} {}", r.body()), input),
+        }
+    }
+}
+
+/// `ClientMetadata` values are treated as secret: the typed request's
+/// `Debug` shows the keys only.
+#[test]
+fn client_metadata_values_are_redacted_in_debug() {
+    let body = format!(
+        r#"{{"AccessToken":"x","UserAttributes":[],"ClientMetadata":{{"tenant":"{VALUE_MARK}"}}}}"#
+    );
+    let req = validate_json(body.as_bytes(), &Options::default()).unwrap();
+    let dbg = format!("{req:?} {req:#?} {:?}", req.client_metadata);
+    assert!(!dbg.contains(VALUE_MARK), "{dbg}");
+    assert!(dbg.contains("tenant"), "{dbg}");
+}

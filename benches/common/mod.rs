@@ -74,6 +74,28 @@ pub fn rejected(violations: usize) -> String {
     )
 }
 
+/// A DescribeUserPool answer with `attrs` distinct custom String attributes
+/// (more than a real pool may have: for measuring how reading one scales),
+/// every tenth of them with length constraints.
+pub fn pool_schema(attrs: usize) -> String {
+    let list: Vec<String> = (0..attrs)
+        .map(|i| {
+            let constraints = if i % 10 == 0 {
+                r#", "StringAttributeConstraints": {"MinLength": "0", "MaxLength": "256"}"#
+            } else {
+                ""
+            };
+            format!(
+                r#"{{"Name": "custom:a{i}", "AttributeDataType": "String", "Mutable": true{constraints}}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"UserPool": {{"SchemaAttributes": [{}]}}}}"#,
+        list.join(", ")
+    )
+}
+
 // ---------------------------------------------------------------------------
 // The floor: serde_json's derived, borrowing parse with no checks.
 

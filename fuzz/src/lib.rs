@@ -221,10 +221,12 @@ pub fn assert_rendering(r: &Rejection) {
     assert_eq!(o["__type"], r.error_type().as_str());
     assert_eq!(o["message"], r.message());
     assert_eq!(r.status(), 400);
-    let [(n1, v1), (n2, v2)] = r.headers();
+    let [(n1, v1), (n2, v2), (n3, v3)] = r.headers();
     assert_eq!(n1, "x-amzn-ErrorType");
     assert_eq!(v1, format!("{}:", r.error_type().as_str()));
-    assert_eq!(n2, "Content-Type");
-    assert_eq!(v2, "application/x-amz-json-1.1");
+    assert_eq!(n2, "x-amzn-ErrorMessage");
+    assert!(v2.bytes().all(|b| b.is_ascii_graphic() || b == b' '), "{v2}");
+    assert_eq!(n3, "Content-Type");
+    assert_eq!(v3, "application/x-amz-json-1.1");
     assert!(!r.message().is_empty());
 }

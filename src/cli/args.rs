@@ -1,10 +1,11 @@
 //! Command-line arguments: the `lint`, `rules` and `explain` subcommands and
 //! their options, parsed with clap.
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::io::Read;
 
 use cognito_validate::pool::Schema;
 use cognito_validate::token::{Jwks, TokenCheck, TokenPolicy};
@@ -22,13 +23,22 @@ FORMATS
            finding has no column or no position).
   json     One JSON array. Each element is one finding, written on its own line:
              {\"file\":    string, the path as given or found (\"-\" for stdin),
-              \"line\":    integer or null, the line of a .jsonl file holding the
-                         request (null for a .json file and stdin),
-              \"row\":     integer or null, 1-based line in the file,
-              \"column\":  integer or null, 1-based column in Unicode scalar values,
+              \"line\":    integer or null, 1-based line in the file where the
+                         finding starts,
+              \"column\":  integer or null, 1-based column there, counted in
+                         Unicode scalar values (not bytes, not UTF-16 units,
+                         not display columns),
+              \"end_line\", \"end_column\": integer or null, where it ends
+                         (the column just after its last character),
+              \"record\":  integer or null, the line of a .jsonl file holding
+                         the request (null for a .json file and stdin),
+              \"row\":     the same as \"line\" (its old name, kept),
               \"span\":    {\"start\": integer, \"end\": integer} or null, byte
                          offsets in the file, end exclusive,
               \"code\":    string, the rule code (S103),
+              \"error_type\": string, the AWS error class the service answers
+                         with: InvalidParameterException,
+                         SerializationException or NotAuthorizedException,
               \"name\":    string, the rule name (name-pattern),
               \"severity\": \"error\" or \"warning\",
               \"pointer\": string, RFC 6901 JSON Pointer (\"\" for the root),
@@ -39,7 +49,8 @@ FORMATS
               \"aws_wording\": boolean, whether the message is the service's
                          own wording rather than this tool's}
            The schema is stable: fields are only ever added, never renamed,
-           removed or given another meaning.
+           removed or given another meaning. (One exception: \"line\" was
+           once the .jsonl line, which is now \"record\".)
   sarif    SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
   github   GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
   aws      For each rejected request one line holding the service's answer:
@@ -102,7 +113,8 @@ pub struct LintArgs {
     pub max_diagnostics: usize,
 
     /// Requests (files, or lines of a .jsonl file) longer than this many bytes
-    /// are refused unread (rule J007).
+    /// are refused unread (rule J007). A .jsonl line that goes on for 64 times
+    /// this without a newline also ends its input (exit 2).
     #[arg(long, value_name = "N", default_value_t = Options::DEFAULT_MAX_INPUT_BYTES)]
     pub max_input_bytes: usize,
 
@@ -114,6 +126,7 @@ pub struct LintArgs {
     /// (`aws cognito-idp describe-user-pool --user-pool-id …`), a
     /// `{"SchemaAttributes": […]}` object or the bare array. Without it, the
     /// rules every pool has apply (standard attributes, any `custom:` name).
+    /// At most 1 MiB is read.
     #[arg(long, value_name = "FILE")]
     pub pool_schema: Option<PathBuf>,
 
@@ -121,6 +134,9 @@ pub struct LintArgs {
     /// JSON array in a FILE, or a comma-separated LIST such as
     /// `email,nickname,custom:plan`. Attributes outside it are refused
     /// (NotAuthorizedException, rule A015), except the pool's required ones.
+    /// At most 1 MiB of a FILE is read. A value holding `/` or ending in
+    /// `.json` is a FILE; a missing FILE, a directory or an empty LIST is a
+    /// usage error.
     #[arg(long, value_name = "FILE|LIST")]
     pub write_attributes: Option<String>,
 
@@ -219,10 +235,7 @@ impl LintArgs {
         let Some(path) = &self.jwks else {
             return Ok(None);
         };
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|f| f.take(Jwks::MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes = read_capped(path, Jwks::MAX_BYTES as u64, "a JWKS document")?;
         let keys = Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut policy = TokenPolicy::default().with_grace_seconds(self.grace_seconds);
         if let Some(iss) = &self.issuer {
@@ -270,22 +283,83 @@ impl LintArgs {
         let mut schema = match &self.pool_schema {
             None => Schema::default_pool(),
             Some(path) => {
-                let bytes = std::fs::read(path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
                 Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
             }
         };
         if let Some(w) = &self.write_attributes {
-            let path = std::path::Path::new(w);
-            schema = if path.is_file() {
-                let bytes = std::fs::read(path).map_err(|e| format!("cannot read {w}: {e}"))?;
-                schema
-                    .with_write_attributes_json(&bytes)
-                    .map_err(|e| format!("{w}: {e}"))?
-            } else {
-                schema.with_write_attributes(w.split(',').map(str::trim).filter(|n| !n.is_empty()))
+            schema = match write_source(w)? {
+                WriteSource::File(path) => {
+                    let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
+                    schema
+                        .with_write_attributes_json(&bytes)
+                        .map_err(|e| format!("{w}: {e}"))?
+                }
+                WriteSource::List(names) => schema.with_write_attributes(names),
             };
         }
         Ok(opts.with_schema(schema))
+    }
+}
+
+/// The most bytes read from a `--pool-schema` or `--write-attributes` file:
+/// a DescribeUserPool answer is some kilobytes, and `/dev/zero` never ends.
+pub const MAX_POOL_FILE_BYTES: u64 = 1 << 20;
+
+/// Reads a file named by an option, refusing one longer than `cap` bytes
+/// (`what` names the kind of file in the error) without reading past it.
+fn read_capped(path: &Path, cap: u64, what: &str) -> Result<Vec<u8>, String> {
+    let cannot = |e: io::Error| format!("cannot read {}: {e}", path.display());
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > cap {
+        return Err(format!(
+            "{}: more than {cap} bytes; {what} is much smaller",
+            path.display()
+        ));
+    }
+    Ok(bytes)
+}
+
+/// What a `--write-attributes` value is.
+enum WriteSource<'a> {
+    /// A file to read.
+    File(&'a Path),
+    /// Attribute names.
+    List(Vec<&'a str>),
+}
+
+/// Tells a file from a list: anything that exists but a directory is a file
+/// (`/dev/stdin` and FIFOs too). A value that does not exist but looks like
+/// a path (a `/` or `\\`, or ending in `.json`), a directory, and a list
+/// without a name are usage errors: each would otherwise be taken as a list
+/// and refuse every attribute.
+fn write_source(w: &str) -> Result<WriteSource<'_>, String> {
+    let path = Path::new(w);
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(format!(
+            "--write-attributes {w}: is a directory; give a file or a comma-separated list"
+        )),
+        Ok(_) => Ok(WriteSource::File(path)),
+        Err(e) if w.contains(['/', '\\']) || w.ends_with(".json") => {
+            Err(format!("--write-attributes: cannot read {w}: {e}"))
+        }
+        Err(_) => {
+            let names: Vec<&str> = w
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .collect();
+            if names.is_empty() {
+                Err(format!(
+                    "--write-attributes {w:?} names no attribute; give a file or a \
+                     comma-separated list such as email,nickname"
+                ))
+            } else {
+                Ok(WriteSource::List(names))
+            }
+        }
     }
 }

@@ -15,14 +15,31 @@ use std::env;
 use std::ffi::OsStr;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::Mutex;
 
 use clap::Parser;
 use rayon::prelude::*;
 
 use args::{Cli, ColorChoice, Command, LintArgs};
 use check::{check_input, FileOutcome, StdinKind};
+use format::text::escape;
+use format::{Part, Report};
 use walk::Input;
+
+/// Writes a line to standard error. A closed or broken standard error is
+/// not worth dying for (`eprintln!` panics): the report on standard output
+/// and the exit status still say what happened.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
+
+/// Writes progress to standard error, ignoring failures as [`note!`] does.
+macro_rules! progress {
+    ($($arg:tt)*) => {{
+        let _ = write!(io::stderr(), $($arg)*);
+    }};
+}
 
 /// Progress is shown for runs of more than this many inputs.
 const PROGRESS_AFTER: usize = 50;
@@ -36,6 +53,8 @@ const TROUBLE: u8 = 2;
 
 /// Parses the arguments and runs the subcommand.
 pub fn main() -> ExitCode {
+    // Before anything opens a file that could take descriptor 0's place.
+    let stdin_open = stdin_is_open();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -47,12 +66,12 @@ pub fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let code = match cli.command {
-        Command::Lint(args) => lint(&args, &mut out),
+        Command::Lint(args) => lint(&args, stdin_open, &mut out),
         Command::Rules => finish(rules::list(&mut out), PASS),
         Command::Explain { code } => match rules::find(&code) {
             Some(rule) => finish(rules::explain(rule, &mut out), PASS),
             None => {
-                eprintln!("error: {}", rules::unknown(&code));
+                note!("error: {}", escape(&rules::unknown(&code)));
                 TROUBLE
             }
         },
@@ -66,7 +85,7 @@ fn finish(written: io::Result<()>, code: u8) -> u8 {
         Ok(()) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => code,
         Err(e) => {
-            eprintln!("error: cannot write the report: {e}");
+            note!("error: cannot write the report: {e}");
             TROUBLE
         }
     }
@@ -82,18 +101,18 @@ fn use_color(choice: ColorChoice, terminal: bool, no_color: Option<&OsStr>) -> b
     }
 }
 
-fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
+fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
     let opts = match args.options() {
         Ok(opts) => opts,
         Err(e) => {
-            eprintln!("error: {e}");
+            note!("error: {}", escape(&e));
             return TROUBLE;
         }
     };
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         if io::stdin().is_terminal() {
-            eprintln!(
+            note!(
                 "error: no PATH given and standard input is a terminal\n\n\
                  Usage: cognito-validate lint [OPTIONS] [PATH]...\n\n\
                  For more information, try '--help'."
@@ -102,43 +121,27 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
         }
         paths.push("-".into());
     }
-    let (inputs, mut path_errors) = walk::collect(&paths);
+    let (mut inputs, mut path_errors) = walk::collect(&paths);
+    if !stdin_open && inputs.contains(&Input::Stdin) {
+        // Read, a closed standard input looks empty: an empty request.
+        inputs.retain(|i| *i != Input::Stdin);
+        path_errors.push(walk::PathError {
+            path: "-".into(),
+            reason: "standard input is closed".into(),
+        });
+    }
+    inputs.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    path_errors.sort();
     let stdin = if args.jsonl {
         StdinKind::Jsonl
     } else {
         StdinKind::Json
     };
-    let progress = !args.quiet && inputs.len() > PROGRESS_AFTER && io::stderr().is_terminal();
-    // The counter sits behind a lock so that the numbers printed only go up.
-    let done = Mutex::new(0usize);
-    let total = inputs.len();
-    let mut files: Vec<FileOutcome> = inputs
-        .par_iter()
-        .map(|input| {
-            let outcome = check_input(input, &opts, stdin);
-            if progress {
-                if let Ok(mut n) = done.lock() {
-                    *n += 1;
-                    eprint!("\rchecked {n}/{total} files");
-                }
-            }
-            outcome
-        })
-        .collect();
-    if progress {
-        eprint!("\r\x1b[2K");
-    }
-    files.sort_by(|a, b| sort_key(&a.input).cmp(&sort_key(&b.input)));
-    path_errors.sort();
-    for e in path_errors
-        .iter()
-        .chain(files.iter().filter_map(|f| f.error.as_ref()))
-    {
-        eprintln!("error: cannot read {}: {}", e.path, e.reason);
+    for e in &path_errors {
+        note!("error: cannot read {}: {}", escape(&e.path), e.reason);
     }
     let cx = format::Context {
-        files: &files,
-        path_errors: &path_errors,
+        format: args.format,
         quiet: args.quiet,
         color: use_color(
             args.color,
@@ -146,8 +149,41 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
             env::var_os("NO_COLOR").as_deref(),
         ),
     };
-    let rejected = files.iter().any(|f| f.rejected > 0);
-    let unreadable = !path_errors.is_empty() || files.iter().any(|f| f.error.is_some());
+    let progress = !args.quiet && inputs.len() > PROGRESS_AFTER && io::stderr().is_terminal();
+    let total = inputs.len();
+    let (mut rejected, mut unreadable) = (false, !path_errors.is_empty());
+    let written = (|| {
+        let mut report = Report::begin(cx, &path_errors, out)?;
+        // Inputs are checked in parallel a window at a time and written in
+        // order, so that at most a window's parts are held at once.
+        let window = rayon::current_num_threads().max(1) * 2;
+        let mut done = 0usize;
+        for chunk in inputs.chunks(window) {
+            let parts: Vec<(FileOutcome, io::Result<Part>)> = chunk
+                .par_iter()
+                .map(|input| check_and_render(input, &opts, stdin, &cx))
+                .collect();
+            for (file, part) in parts {
+                done += 1;
+                if progress {
+                    progress!("\rchecked {done}/{total} files");
+                }
+                if let Some(e) = &file.error {
+                    if progress {
+                        progress!("\r\x1b[2K");
+                    }
+                    note!("error: cannot read {}: {}", escape(&e.path), e.reason);
+                    unreadable = true;
+                }
+                rejected |= file.rejected > 0;
+                report.file(&file, &part?)?;
+            }
+        }
+        if progress {
+            progress!("\r\x1b[2K");
+        }
+        report.end()
+    })();
     let code = if unreadable {
         TROUBLE
     } else if rejected {
@@ -155,7 +191,52 @@ fn lint(args: &LintArgs, out: &mut dyn Write) -> u8 {
     } else {
         PASS
     };
-    finish(format::write(args.format, &cx, out), code)
+    finish(written, code)
+}
+
+/// Checks one input and renders its part of the report.
+fn check_and_render(
+    input: &Input,
+    opts: &cognito_validate::Options,
+    stdin: StdinKind,
+    cx: &format::Context,
+) -> (FileOutcome, io::Result<Part>) {
+    let mut part = Part::default();
+    let mut failed = None;
+    let name = input.display();
+    let file = check_input(input, opts, stdin, &mut |req, src| {
+        if failed.is_none() {
+            if let Err(e) = format::request(cx, input, &name, req, src, &mut part) {
+                failed = Some(e);
+            }
+        }
+    });
+    (file, failed.map_or(Ok(part), Err))
+}
+
+/// Whether standard input was open when the program started. The Rust
+/// runtime puts `/dev/null` in the place of a closed descriptor 0, so that
+/// reading it would look like an empty request; it opens it read-write,
+/// where a shell's `< /dev/null` opens it read-only, and that tells them
+/// apart. Known on Linux only (through `/proc`); elsewhere taken as open.
+fn stdin_is_open() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let null =
+        std::fs::read_link("/proc/self/fd/0").is_ok_and(|t| t == std::path::Path::new("/dev/null"));
+    if !null {
+        return true;
+    }
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/0")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        });
+    // O_ACCMODE is 3 and O_RDWR 2 on Linux.
+    flags.is_none_or(|f| f & 0o3 != 0o2)
 }
 
 /// Files sort by path, standard input after them.

@@ -25,13 +25,37 @@ pub enum Input {
 }
 
 impl Input {
-    /// The name shown in reports: the path, or `-` for standard input.
+    /// The name shown in reports: the path ([`show`]), or `-` for standard
+    /// input.
     pub fn display(&self) -> String {
         match self {
-            Input::File { path, .. } => path.display().to_string(),
+            Input::File { path, .. } => show(path),
             Input::Stdin => "-".to_string(),
         }
     }
+
+    /// The name's bytes as the system has them (`-` for standard input),
+    /// for a URI that must point at the real file.
+    pub fn raw(&self) -> &[u8] {
+        match self {
+            Input::File { path, .. } => path.as_os_str().as_encoded_bytes(),
+            Input::Stdin => b"-",
+        }
+    }
+}
+
+/// A path as shown: its text, with each byte that is not part of valid
+/// UTF-8 written `\xFF`, so that names differing only in such bytes stay
+/// apart (`Path::display` makes them all U+FFFD).
+pub fn show(path: &Path) -> String {
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A path that could not be read, with the operating system's reason.
@@ -81,7 +105,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<PathError>) {
             Ok(m) => m,
             Err(e) => {
                 errors.push(PathError {
-                    path: path.display().to_string(),
+                    path: show(path),
                     reason: e.to_string(),
                 });
                 continue;
@@ -118,7 +142,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<PathError>) {
                     }
                 }
                 Err(e) => {
-                    let at = e.path().unwrap_or(path).display().to_string();
+                    let at = show(e.path().unwrap_or(path));
                     let reason = match e.io_error() {
                         Some(io) => io.to_string(),
                         None => e.to_string(),

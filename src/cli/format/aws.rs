@@ -6,7 +6,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Context;
+use super::text;
+use crate::cli::check::RequestOutcome;
 
 #[derive(Serialize)]
 struct Answer<'a> {
@@ -33,37 +34,32 @@ struct Body<'a> {
     message: &'a str,
 }
 
-/// Writes one line per rejected request.
-pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for file in cx.files {
-        for req in &file.requests {
-            let Some(rejection) = &req.rejection else {
-                continue;
-            };
-            let mut headers = Headers {
-                error_type: String::new(),
-                content_type: String::new(),
-            };
-            for (name, value) in rejection.headers() {
-                match name {
-                    "x-amzn-ErrorType" => headers.error_type = value,
-                    "Content-Type" => headers.content_type = value,
-                    _ => {}
-                }
-            }
-            let answer = Answer {
-                file: &file.name,
-                line: req.line,
-                status: rejection.status(),
-                headers,
-                body: Body {
-                    error_type: rejection.error_type().as_str(),
-                    message: rejection.message(),
-                },
-            };
-            serde_json::to_writer(&mut *out, &answer)?;
-            out.write_all(b"\n")?;
+/// Writes one line for `req` if the service would refuse it.
+pub fn request(name: &str, req: &RequestOutcome, out: &mut dyn Write) -> io::Result<()> {
+    let Some(rejection) = &req.rejection else {
+        return Ok(());
+    };
+    let mut headers = Headers {
+        error_type: String::new(),
+        content_type: String::new(),
+    };
+    for (name, value) in rejection.headers() {
+        match name {
+            "x-amzn-ErrorType" => headers.error_type = value,
+            "Content-Type" => headers.content_type = value,
+            _ => {}
         }
     }
-    Ok(())
+    let answer = Answer {
+        file: name,
+        line: req.line,
+        status: rejection.status(),
+        headers,
+        body: Body {
+            error_type: rejection.error_type().as_str(),
+            message: rejection.message(),
+        },
+    };
+    text::write_json(out, &answer, false)?;
+    out.write_all(b"\n")
 }

@@ -2,19 +2,26 @@
 
 use std::io::{self, Write};
 
-use super::Context;
+use super::{text, Context};
+use crate::cli::check::RequestOutcome;
 
 /// Writes one line per finding; `file:line: …` without a column and
 /// `file: …` without any position.
-pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for (file, f) in cx.findings() {
+pub fn request(
+    cx: &Context,
+    name: &str,
+    req: &RequestOutcome,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let name = text::escape(name);
+    for f in cx.findings(req) {
         let d = &f.diagnostic;
         match (f.row(), f.column()) {
-            (Some(r), Some(c)) => write!(out, "{}:{r}:{c}: ", file.name)?,
-            (Some(r), None) => write!(out, "{}:{r}: ", file.name)?,
-            _ => write!(out, "{}: ", file.name)?,
+            (Some(r), Some(c)) => write!(out, "{}:{r}:{c}: ", name)?,
+            (Some(r), None) => write!(out, "{}:{r}: ", name)?,
+            _ => write!(out, "{}: ", name)?,
         }
-        writeln!(out, "{} {}", d.rule.code(), d.message())?;
+        writeln!(out, "{} {}", d.rule.code(), text::escape(&d.message()))?;
     }
     Ok(())
 }

@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::Context;
+use super::{text, Context};
+use crate::cli::check::RequestOutcome;
 
 /// Escapes a command's data (after `::`): `%`, CR and LF.
 pub fn escape_data(s: &str) -> String {
@@ -25,11 +26,20 @@ pub fn escape_property(s: &str) -> String {
 }
 
 /// Writes one command per finding.
-pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for (file, f) in cx.findings() {
+pub fn request(
+    cx: &Context,
+    name: &str,
+    req: &RequestOutcome,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for f in cx.findings(req) {
         let d = &f.diagnostic;
         let level = if f.is_error() { "error" } else { "warning" };
-        write!(out, "::{level} file={}", escape_property(&file.name))?;
+        write!(
+            out,
+            "::{level} file={}",
+            escape_property(&text::escape(name))
+        )?;
         if let Some(r) = f.row() {
             write!(out, ",line={r}")?;
         }
@@ -37,10 +47,12 @@ pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             write!(out, ",col={c}")?;
         }
         let title = format!("{} {}", d.rule.code(), d.rule.name());
-        let mut message = d.message();
+        // The parts are escaped for a terminal first, so that the only
+        // line break left is the one between message and help.
+        let mut message = text::escape(&d.message()).into_owned();
         if let Some(h) = &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(h);
+            message.push_str(&text::escape(h));
         }
         writeln!(
             out,

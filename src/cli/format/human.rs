@@ -16,13 +16,8 @@
 
 use std::io::{self, Write};
 
-use super::Context;
-use crate::cli::check::{Finding, Snippet};
-
-/// Source lines longer than this many characters are shown in part.
-const MAX_SHOWN: usize = 120;
-/// Characters shown before the caret when a line is shown in part.
-const BEFORE_CARET: usize = 40;
+use super::{text, Context, Totals};
+use crate::cli::check::{Finding, RequestOutcome, Source};
 
 /// ANSI styling, or none.
 #[derive(Clone, Copy)]
@@ -52,66 +47,61 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// Writes every finding, then the summary line (unless `--quiet`).
-pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the findings of `req`, and a note when some were not kept.
+pub fn request(
+    cx: &Context,
+    name: &str,
+    req: &RequestOutcome,
+    src: &Source<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let p = Paint(cx.color);
-    for file in cx.files {
-        for req in &file.requests {
-            for f in req.findings.iter().filter(|f| cx.shows(f)) {
-                finding(p, &file.name, f, out)?;
-            }
-            if req.dropped > 0 && !cx.quiet {
-                let at = match req.line {
-                    Some(l) => format!("{}:{l}", file.name),
-                    None => file.name.clone(),
-                };
-                writeln!(
-                    out,
-                    "{}: {at}: {} of this request not shown (see --max-diagnostics)\n",
-                    p.paint(GREEN, "note"),
-                    plural(req.dropped, "more finding"),
-                )?;
-            }
-        }
+    let name = &*text::escape(name);
+    for f in cx.findings(req) {
+        finding(p, name, f, src, out)?;
     }
+    if req.dropped > 0 && !cx.quiet {
+        let at = match req.line {
+            Some(l) => format!("{name}:{l}"),
+            None => name.to_string(),
+        };
+        writeln!(
+            out,
+            "{}: {at}: {} of this request not shown (see --max-diagnostics)\n",
+            p.paint(GREEN, "note"),
+            plural(req.dropped, "more finding"),
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the summary line (unless `--quiet`).
+pub fn end(cx: &Context, t: &Totals, out: &mut dyn Write) -> io::Result<()> {
     if cx.quiet {
         return Ok(());
     }
-    let errors: usize = cx
-        .files
-        .iter()
-        .flat_map(|f| &f.requests)
-        .map(|r| r.errors)
-        .sum();
-    let warnings: usize = cx
-        .files
-        .iter()
-        .flat_map(|f| &f.requests)
-        .map(|r| r.warnings)
-        .sum();
-    let read = cx
-        .files
-        .iter()
-        .filter(|f| f.error.is_none() || f.request_count > 0)
-        .count();
-    let requests: usize = cx.files.iter().map(|f| f.request_count).sum();
-    let rejected: usize = cx.files.iter().map(|f| f.rejected).sum();
+    let p = Paint(cx.color);
     let mut line = format!(
-        "{}, {} in {}; {rejected} of {} rejected",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(read, "file"),
-        plural(requests, "request"),
+        "{}, {} in {}; {} of {} rejected",
+        plural(t.errors, "error"),
+        plural(t.warnings, "warning"),
+        plural(t.read, "file"),
+        t.rejected,
+        plural(t.requests, "request"),
     );
-    if !cx.path_errors.is_empty() || read < cx.files.len() {
-        let unreadable =
-            cx.path_errors.len() + cx.files.iter().filter(|f| f.error.is_some()).count();
-        line.push_str(&format!("; {} unreadable", plural(unreadable, "path")));
+    if t.unreadable > 0 {
+        line.push_str(&format!("; {} unreadable", plural(t.unreadable, "path")));
     }
     writeln!(out, "{}", p.paint(BOLD, &line))
 }
 
-fn finding(p: Paint, name: &str, f: &Finding, out: &mut dyn Write) -> io::Result<()> {
+fn finding(
+    p: Paint,
+    name: &str,
+    f: &Finding,
+    src: &Source<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let d = &f.diagnostic;
     let (level, colour) = if f.is_error() {
         ("error", RED)
@@ -122,10 +112,11 @@ fn finding(p: Paint, name: &str, f: &Finding, out: &mut dyn Write) -> io::Result
         out,
         "{}{}",
         p.paint(colour, &format!("{level}[{}]", d.rule.code())),
-        p.paint(BOLD, &format!(": {}", d.message()))
+        p.paint(BOLD, &format!(": {}", text::escape(&d.message())))
     )?;
     let row = f.row();
-    let width = match (&f.snippet, row) {
+    let snippet = row.and_then(|_| src.snippet(f));
+    let width = match (&snippet, row) {
         (Some(_), Some(r)) => r.to_string().len(),
         _ => 1,
     };
@@ -137,15 +128,19 @@ fn finding(p: Paint, name: &str, f: &Finding, out: &mut dyn Write) -> io::Result
     };
     writeln!(out, "{pad}{} {location}", p.paint(BLUE, "-->"))?;
     let bar = p.paint(BLUE, "|");
-    if let (Some(snippet), Some(r)) = (&f.snippet, row) {
-        let (text, start, len) = window(snippet);
+    if let (Some(snippet), Some(r)) = (&snippet, row) {
         writeln!(out, "{pad} {bar}")?;
-        writeln!(out, "{} {bar} {text}", p.paint(BLUE, &r.to_string()))?;
+        writeln!(
+            out,
+            "{} {bar} {}",
+            p.paint(BLUE, &r.to_string()),
+            snippet.text
+        )?;
         writeln!(
             out,
             "{pad} {bar} {}{}",
-            " ".repeat(start),
-            p.paint(colour, &"^".repeat(len))
+            " ".repeat(snippet.start),
+            p.paint(colour, &"^".repeat(snippet.len))
         )?;
         if d.help.is_some() {
             writeln!(out, "{pad} {bar}")?;
@@ -154,37 +149,11 @@ fn finding(p: Paint, name: &str, f: &Finding, out: &mut dyn Write) -> io::Result
     if let Some(help) = &d.help {
         writeln!(
             out,
-            "{pad} {} {} {help}",
+            "{pad} {} {} {}",
             p.paint(BLUE, "="),
-            p.paint(BOLD, "help:")
+            p.paint(BOLD, "help:"),
+            text::escape(help)
         )?;
     }
     writeln!(out)
-}
-
-/// The part of the line to show, and where the carets go in it.
-fn window(s: &Snippet) -> (String, usize, usize) {
-    let n = s.text.len();
-    if n <= MAX_SHOWN {
-        let text: String = s.text.iter().collect();
-        let len = s.len.min(n.saturating_sub(s.start)).max(1);
-        return (text.trim_end().to_string(), s.start, len);
-    }
-    let mut a = s.start.saturating_sub(BEFORE_CARET);
-    let b = (a + MAX_SHOWN).min(n);
-    if b == n {
-        a = n - MAX_SHOWN;
-    }
-    let mut text = String::new();
-    let mut start = s.start - a;
-    if a > 0 {
-        text.push_str("...");
-        start += 3;
-    }
-    text.extend(&s.text[a..b]);
-    if b < n {
-        text.push_str("...");
-    }
-    let len = s.len.min(b.saturating_sub(s.start)).max(1);
-    (text, start, len)
 }

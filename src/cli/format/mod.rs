@@ -1,6 +1,9 @@
-//! The output formats. Each writes the findings of a whole run, already in
-//! their final order (files sorted by path, findings by position), to one
-//! writer. None of them sees a request's bytes: only masked source lines.
+//! The output formats. The report is written as it is made: each input's
+//! part is rendered by the thread that checks it, request by request while
+//! the request's bytes are at hand (the only time a masked source line can
+//! be made), and [`Report`] writes the parts in their final order (files
+//! sorted by path, findings by position) between a format's beginning and
+//! end. No format sees a request's bytes: only masked snippets.
 
 mod aws;
 mod concise;
@@ -8,48 +11,149 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+pub mod text;
 
 use std::io::{self, Write};
 
 use super::args::Format;
-use super::check::{FileOutcome, Finding};
-use super::walk::PathError;
+use super::check::{FileOutcome, Finding, RequestOutcome, Source};
+use super::walk::{Input, PathError};
 
 /// What every format needs.
-pub struct Context<'a> {
-    /// The inputs checked, sorted by name.
-    pub files: &'a [FileOutcome],
-    /// Paths that could not be read, sorted.
-    pub path_errors: &'a [PathError],
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// The format.
+    pub format: Format,
     /// `--quiet`: errors only, no summary.
     pub quiet: bool,
     /// Whether to colour (human format only).
     pub color: bool,
 }
 
-impl Context<'_> {
+impl Context {
     /// Whether a finding is reported at all (`--quiet` hides warnings).
     pub fn shows(&self, f: &Finding) -> bool {
         !self.quiet || f.is_error()
     }
 
-    /// Every reported finding with its file, in order.
-    pub fn findings(&self) -> impl Iterator<Item = (&FileOutcome, &Finding)> + '_ {
-        self.files
-            .iter()
-            .flat_map(|file| file.findings().map(move |f| (file, f)))
-            .filter(|(_, f)| self.shows(f))
+    /// The findings of `req` that are reported.
+    fn findings<'r>(&self, req: &'r RequestOutcome) -> impl Iterator<Item = &'r Finding> + 'r {
+        let cx = *self;
+        req.findings.iter().filter(move |f| cx.shows(f))
     }
 }
 
-/// Writes the run in `format`.
-pub fn write(format: Format, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        Format::Human => human::write(cx, out),
-        Format::Concise => concise::write(cx, out),
-        Format::Json => json::write(cx, out),
-        Format::Sarif => sarif::write(cx, out),
-        Format::Github => github::write(cx, out),
-        Format::Aws => aws::write(cx, out),
+/// One input's part of the report.
+#[derive(Debug, Default)]
+pub struct Part {
+    /// The rendered text.
+    pub bytes: Vec<u8>,
+    /// How many items (array elements, for `json` and `sarif`) it holds.
+    pub items: usize,
+}
+
+/// Renders one request of `input`, shown as `name`, into `part`.
+pub fn request(
+    cx: &Context,
+    input: &Input,
+    name: &str,
+    req: &RequestOutcome,
+    src: &Source<'_>,
+    part: &mut Part,
+) -> io::Result<()> {
+    match cx.format {
+        Format::Human => human::request(cx, name, req, src, &mut part.bytes),
+        Format::Concise => concise::request(cx, name, req, &mut part.bytes),
+        Format::Json => json::request(cx, name, req, part),
+        Format::Sarif => sarif::request(cx, input.raw(), req, part),
+        Format::Github => github::request(cx, name, req, &mut part.bytes),
+        Format::Aws => aws::request(name, req, &mut part.bytes),
+    }
+}
+
+/// The run's counts, for the human summary line.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Totals {
+    /// Errors found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+    /// Inputs read (entirely or in part).
+    pub read: usize,
+    /// Inputs checked, read or not.
+    pub files: usize,
+    /// Requests checked.
+    pub requests: usize,
+    /// Requests the service would refuse.
+    pub rejected: usize,
+    /// Paths and inputs that could not be read.
+    pub unreadable: usize,
+}
+
+/// Writes the report to `out` as the parts arrive, in order.
+pub struct Report<'w> {
+    cx: Context,
+    out: &'w mut dyn Write,
+    items: usize,
+    totals: Totals,
+    unreadable: Vec<PathError>,
+}
+
+impl<'w> Report<'w> {
+    /// Starts the report; `path_errors` are the paths that could not be read.
+    pub fn begin(
+        cx: Context,
+        path_errors: &[PathError],
+        out: &'w mut dyn Write,
+    ) -> io::Result<Self> {
+        match cx.format {
+            Format::Json => out.write_all(b"[")?,
+            Format::Sarif => sarif::begin(out)?,
+            _ => {}
+        }
+        Ok(Report {
+            cx,
+            out,
+            items: 0,
+            totals: Totals {
+                unreadable: path_errors.len(),
+                ..Totals::default()
+            },
+            unreadable: path_errors.to_vec(),
+        })
+    }
+
+    /// Writes one input's part, which comes after every earlier input's.
+    pub fn file(&mut self, file: &FileOutcome, part: &Part) -> io::Result<()> {
+        let t = &mut self.totals;
+        t.files += 1;
+        t.errors += file.errors;
+        t.warnings += file.warnings;
+        t.requests += file.request_count;
+        t.rejected += file.rejected;
+        if file.error.is_none() || file.request_count > 0 {
+            t.read += 1;
+        }
+        if let Some(e) = &file.error {
+            t.unreadable += 1;
+            self.unreadable.push(e.clone());
+        }
+        if part.items > 0 && self.items > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.items += part.items;
+        self.out.write_all(&part.bytes)
+    }
+
+    /// Ends the report.
+    pub fn end(self) -> io::Result<()> {
+        match self.cx.format {
+            Format::Human => human::end(&self.cx, &self.totals, self.out),
+            Format::Json => self
+                .out
+                .write_all(if self.items == 0 { b"]\n" } else { b"\n]\n" }),
+            Format::Sarif => sarif::end(&self.unreadable, self.out),
+            _ => Ok(()),
+        }
     }
 }

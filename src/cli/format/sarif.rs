@@ -1,15 +1,18 @@
 //! `--format sarif`: a SARIF 2.1.0 log with one run, every rule of the
 //! catalogue in `tool.driver.rules`, and one result per finding. Regions give
 //! lines, columns in Unicode code points (`columnKind: unicodeCodePoints`) and
-//! byte offsets; artifact URIs are the paths as given, with forward slashes.
+//! byte offsets; artifact URIs are the paths as given, with forward slashes,
+//! made of the name's raw bytes (a byte that is not UTF-8 is percent-encoded
+//! as itself, so the URI points at the real file).
 
 use std::io::{self, Write};
 
 use cognito_validate::{Rule, Severity};
 use serde_json::{json, Map, Value};
 
-use super::Context;
-use crate::cli::check::Finding;
+use super::{text, Context, Part};
+use crate::cli::check::{Finding, RequestOutcome};
+use crate::cli::walk::PathError;
 
 /// Where the tool is documented: the repository when Cargo.toml names one,
 /// else the crate's documentation.
@@ -32,19 +35,22 @@ fn level(s: Severity) -> &'static str {
 /// A relative URI reference for a path as shown: forward slashes, no leading
 /// `./`, everything but unreserved characters and `/` percent-encoded.
 /// Absolute paths become `file://` URIs.
-pub fn uri(name: &str) -> String {
-    let slashed = name.replace('\\', "/");
-    let mut path = slashed.as_str();
-    while let Some(rest) = path.strip_prefix("./") {
+pub fn uri(name: &[u8]) -> String {
+    let slashed: Vec<u8> = name
+        .iter()
+        .map(|&b| if b == b'\\' { b'/' } else { b })
+        .collect();
+    let mut path = slashed.as_slice();
+    while let Some(rest) = path.strip_prefix(b"./") {
         path = rest;
     }
     let mut out = String::new();
-    if path.starts_with('/') {
+    if path.starts_with(b"/") {
         out.push_str("file://");
-    } else if path.as_bytes().get(1) == Some(&b':') {
+    } else if path.get(1) == Some(&b':') {
         out.push_str("file:///");
     }
-    for &b in path.as_bytes() {
+    for &b in path {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
             out.push(char::from(b));
         } else if b == b':' && out.starts_with("file:///") && out.len() == 9 {
@@ -75,7 +81,7 @@ fn rule_descriptor(rule: Rule) -> Value {
     })
 }
 
-fn result(name: &str, f: &Finding) -> Value {
+fn result(raw_name: &[u8], f: &Finding) -> Value {
     let d = &f.diagnostic;
     let mut region = Map::new();
     if let Some(r) = f.row() {
@@ -90,7 +96,7 @@ fn result(name: &str, f: &Finding) -> Value {
         region.insert("byteOffset".into(), s.start.into());
         region.insert("byteLength".into(), s.end.saturating_sub(s.start).into());
     }
-    let mut physical = json!({ "artifactLocation": { "uri": uri(name) } });
+    let mut physical = json!({ "artifactLocation": { "uri": uri(raw_name) } });
     if !region.is_empty() {
         physical["region"] = Value::Object(region);
     }
@@ -112,48 +118,66 @@ fn result(name: &str, f: &Finding) -> Value {
     result
 }
 
-/// Writes the log, pretty-printed.
-pub fn write(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the log up to the opening of `results`: the tool, every rule.
+pub fn begin(out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = Rule::ALL.iter().map(|r| rule_descriptor(*r)).collect();
-    let results: Vec<Value> = cx
-        .findings()
-        .map(|(file, f)| result(&file.name, f))
-        .collect();
-    let unreadable: Vec<Value> = cx
-        .path_errors
+    let tool = json!({
+        "driver": {
+            "name": env!("CARGO_PKG_NAME"),
+            "informationUri": information_uri(),
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }
+    });
+    write!(
+        out,
+        "{{\n\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n\
+         \"version\": \"2.1.0\",\n\"runs\": [{{\n\"tool\": "
+    )?;
+    text::write_json(out, &tool, true)?;
+    write!(
+        out,
+        ",\n\"columnKind\": \"unicodeCodePoints\",\n\"results\": ["
+    )
+}
+
+/// Writes one result per finding of `req`.
+pub fn request(
+    cx: &Context,
+    raw_name: &[u8],
+    req: &RequestOutcome,
+    part: &mut Part,
+) -> io::Result<()> {
+    for f in cx.findings(req) {
+        part.bytes
+            .extend_from_slice(if part.items == 0 { b"\n" } else { b",\n" });
+        part.items += 1;
+        text::write_json(&mut part.bytes, &result(raw_name, f), true)?;
+    }
+    Ok(())
+}
+
+/// Closes `results` and writes the invocation, with the inputs that could
+/// not be read.
+pub fn end(unreadable: &[PathError], out: &mut dyn Write) -> io::Result<()> {
+    let notifications: Vec<Value> = unreadable
         .iter()
-        .chain(cx.files.iter().filter_map(|f| f.error.as_ref()))
         .map(|e| {
             json!({
                 "level": "error",
                 "message": { "text": format!("cannot read {}: {}", e.path, e.reason) },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&e.path) } } }],
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(e.path.as_bytes()) } } }],
             })
         })
         .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": env!("CARGO_PKG_NAME"),
-                    "informationUri": information_uri(),
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }
-            },
-            "invocations": [{
-                "executionSuccessful": unreadable.is_empty(),
-                "toolExecutionNotifications": unreadable,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    out.write_all(b"\n")
+    let invocations = json!([{
+        "executionSuccessful": notifications.is_empty(),
+        "toolExecutionNotifications": notifications,
+    }]);
+    out.write_all(b"\n],\n\"invocations\": ")?;
+    text::write_json(out, &invocations, true)?;
+    out.write_all(b"\n}]\n}\n")
 }
 
 #[cfg(test)]
@@ -162,10 +186,11 @@ mod tests {
 
     #[test]
     fn uris_are_relative_references_with_forward_slashes() {
-        assert_eq!(uri("./a/b c.json"), "a/b%20c.json");
-        assert_eq!(uri("a\\b.json"), "a/b.json");
-        assert_eq!(uri("/tmp/x.json"), "file:///tmp/x.json");
-        assert_eq!(uri("C:\\x\\y.json"), "file:///C:/x/y.json");
-        assert_eq!(uri("é#.json"), "%C3%A9%23.json");
+        assert_eq!(uri(b"./a/b c.json"), "a/b%20c.json");
+        assert_eq!(uri(b"a\\b.json"), "a/b.json");
+        assert_eq!(uri(b"/tmp/x.json"), "file:///tmp/x.json");
+        assert_eq!(uri(b"C:\\x\\y.json"), "file:///C:/x/y.json");
+        assert_eq!(uri("é#.json".as_bytes()), "%C3%A9%23.json");
+        assert_eq!(uri(b"a\xFF.json"), "a%FF.json");
     }
 }

@@ -1,0 +1,70 @@
+//! File names that are not UTF-8 (issue 14, item 10). Before the fix
+//! `a\xFF.json` and `a\xFE.json` both printed as `a\u{FFFD}.json`, and the
+//! SARIF URI (`a%EF%BF%BD.json`) named a file that does not exist.
+#![cfg(target_os = "linux")]
+
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+use std::process::Command;
+
+const BAD: &str = r#"{"AccessToken": "t", "UserAttributes": [{"Name": "a b", "Value": "v"}]}"#;
+
+fn lint(dir: &Path, format: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_cognito-validate"))
+        .args(["lint", "--format", format, "."])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{format}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Undoes percent-encoding.
+fn decode(uri: &str) -> Vec<u8> {
+    let b = uri.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn names_differing_in_invalid_bytes_stay_apart_and_sarif_points_at_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for raw in [&b"a\xFE.json"[..], &b"a\xFF.json"[..]] {
+        std::fs::write(dir.path().join(OsStr::from_bytes(raw)), BAD).unwrap();
+    }
+    let concise = lint(dir.path(), "concise");
+    let names: Vec<&str> = concise
+        .lines()
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(names, [r"./a\xFE.json", r"./a\xFF.json"], "{concise}");
+
+    let sarif: serde_json::Value = serde_json::from_str(&lint(dir.path(), "sarif")).unwrap();
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(uris, ["a%FE.json", "a%FF.json"]);
+    for uri in uris {
+        let path = dir.path().join(OsStr::from_bytes(&decode(uri)));
+        assert!(path.is_file(), "{uri} names no file");
+    }
+}
