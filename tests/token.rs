@@ -645,3 +645,55 @@ fn a_token_signed_elsewhere_verifies() {
     forged.replace_range(forged.len() - 1.., last);
     assert_eq!(check(&forged).unwrap_err(), TokenError::Signature);
 }
+
+/// Every operation whose request has an `AccessToken` gets the check, with
+/// the admin scope where the model's table says the operation needs it.
+#[test]
+fn every_operation_with_an_access_token_is_checked() {
+    use cognito_validate::{check as check_op, validate, Operation};
+    let opts = token_opts();
+    let op = |name| Operation::from_name(name).unwrap();
+    assert!(op("UpdateUserAttributes").def().needs_admin_scope);
+    assert!(op("GetUser").def().needs_admin_scope);
+    assert!(!op("VerifySoftwareToken").def().needs_admin_scope);
+
+    let good = token_with(|_| {});
+    let get_user = |t: &str| format!(r#"{{"AccessToken": "{t}"}}"#);
+    assert!(validate(op("GetUser"), get_user(&good).as_bytes(), &opts).is_ok());
+    let expired = token_with(|c| c["exp"] = json!(NOW - 1));
+    let body = get_user(&expired);
+    let err = validate(op("GetUser"), body.as_bytes(), &opts).unwrap_err();
+    assert_eq!(
+        err.body(),
+        r#"{"__type":"NotAuthorizedException","message":"Access Token has expired"}"#
+    );
+    let report = check_op(op("GetUser"), body.as_bytes(), &opts);
+    assert_eq!(report.diagnostics.len(), 1);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.rule, Rule::TokenExpired);
+    let span = d.span.unwrap();
+    assert_eq!(&body[span.start..span.end], format!("\"{expired}\""));
+    // Without the check, the same request passes.
+    assert!(validate(op("GetUser"), body.as_bytes(), &Options::default()).is_ok());
+
+    // The scope: GetUser needs it, VerifySoftwareToken does not.
+    let openid = token_with(|c| c["scope"] = json!("openid"));
+    let err = validate(op("GetUser"), get_user(&openid).as_bytes(), &opts).unwrap_err();
+    assert_eq!(err.message(), "Access Token does not have required scopes");
+    let verify = format!(r#"{{"AccessToken": "{openid}", "UserCode": "123456"}}"#);
+    assert!(validate(op("VerifySoftwareToken"), verify.as_bytes(), &opts).is_ok());
+    let verify = format!(r#"{{"AccessToken": "{expired}", "UserCode": "123456"}}"#);
+    let err = validate(op("VerifySoftwareToken"), verify.as_bytes(), &opts).unwrap_err();
+    assert_eq!(err.message(), "Access Token has expired");
+
+    // A shape error comes first; an operation without the member is not
+    // checked, even when the body holds an unknown `AccessToken`.
+    let err = validate(op("GetUser"), b"{}", &opts).unwrap_err();
+    assert_eq!(err.error_type(), ErrorType::InvalidParameterException);
+    let admin = br#"{"UserPoolId": "us-east-1_abc", "Username": "ada", "AccessToken": "a.b.c"}"#;
+    assert!(validate(op("AdminGetUser"), admin, &opts).is_ok());
+    assert!(check_op(op("AdminGetUser"), admin, &opts)
+        .diagnostics
+        .iter()
+        .all(|d| !d.rule.example_needs_keys()));
+}
