@@ -42,6 +42,18 @@ fn refused(token: &str, want: TokenError, rule: &str, message: &str) {
     assert_eq!(r.error_type(), ErrorType::NotAuthorizedException);
     assert_eq!(r.message(), message);
     assert_eq!(r.status(), 400);
+    // The envelope of reference section 5: both headers beside the body.
+    assert_eq!(
+        r.headers()[..2],
+        [
+            ("x-amzn-ErrorType", "NotAuthorizedException:".to_string()),
+            ("x-amzn-ErrorMessage", message.to_string()),
+        ]
+    );
+    assert_eq!(
+        r.body(),
+        format!(r#"{{"__type":"NotAuthorizedException","message":"{message}"}}"#)
+    );
 }
 
 const INVALID: &str = "Invalid Access Token";
