@@ -39,6 +39,8 @@ pub mod aws;
 mod chars;
 mod check;
 pub mod diagnostic;
+#[cfg(feature = "tower")]
+pub mod gateway;
 mod json;
 mod options;
 pub mod path;

@@ -74,6 +74,9 @@ pub enum Command {
         /// The rule code (S103) or name (name-pattern).
         code: String,
     },
+    /// Run a validating reverse proxy in front of Cognito or an emulator.
+    #[cfg(feature = "serve")]
+    Serve(super::serve::ServeArgs),
 }
 
 /// Options of `lint`.
@@ -193,28 +196,42 @@ impl LintArgs {
         if self.phase_one_only {
             return Ok(opts.phase_one_only());
         }
-        if self.pool_schema.is_none() && self.write_attributes.is_none() {
-            return Ok(opts);
-        }
-        let mut schema = match &self.pool_schema {
-            None => Schema::default_pool(),
-            Some(path) => {
-                let bytes = std::fs::read(path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
-            }
-        };
-        if let Some(w) = &self.write_attributes {
-            let path = std::path::Path::new(w);
-            schema = if path.is_file() {
-                let bytes = std::fs::read(path).map_err(|e| format!("cannot read {w}: {e}"))?;
-                schema
-                    .with_write_attributes_json(&bytes)
-                    .map_err(|e| format!("{w}: {e}"))?
-            } else {
-                schema.with_write_attributes(w.split(',').map(str::trim).filter(|n| !n.is_empty()))
-            };
-        }
-        Ok(opts.with_schema(schema))
+        with_pool(
+            opts,
+            self.pool_schema.as_deref(),
+            self.write_attributes.as_deref(),
+        )
     }
+}
+
+/// `opts` with the pool of `--pool-schema FILE` and `--write-attributes
+/// FILE|LIST` (shared by `lint` and `serve`); unchanged when neither is given.
+pub fn with_pool(
+    opts: Options,
+    pool_schema: Option<&std::path::Path>,
+    write_attributes: Option<&str>,
+) -> Result<Options, String> {
+    if pool_schema.is_none() && write_attributes.is_none() {
+        return Ok(opts);
+    }
+    let mut schema = match pool_schema {
+        None => Schema::default_pool(),
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+    };
+    if let Some(w) = write_attributes {
+        let path = std::path::Path::new(w);
+        schema = if path.is_file() {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {w}: {e}"))?;
+            schema
+                .with_write_attributes_json(&bytes)
+                .map_err(|e| format!("{w}: {e}"))?
+        } else {
+            schema.with_write_attributes(w.split(',').map(str::trim).filter(|n| !n.is_empty()))
+        };
+    }
+    Ok(opts.with_schema(schema))
 }

@@ -9,6 +9,8 @@ pub mod args;
 pub mod check;
 pub mod format;
 pub mod rules;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod walk;
 
 use std::env;
@@ -56,6 +58,8 @@ pub fn main() -> ExitCode {
                 TROUBLE
             }
         },
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args),
     };
     ExitCode::from(finish(out.flush(), code))
 }
