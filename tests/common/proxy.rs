@@ -1,5 +1,7 @@
 //! Starting `cognito-validate serve` from a test, and talking to it over raw
 //! TCP so that tests control every byte and every pause.
+// Each test binary uses its own part of these helpers.
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
