@@ -52,6 +52,8 @@ mod semantics;
 pub mod shape;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+#[cfg(feature = "token")]
+pub mod token;
 
 pub use aws::Rejection;
 pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span};
@@ -80,16 +82,52 @@ pub fn validate_json<'a>(
     options: &Options,
 ) -> Result<UpdateUserAttributesRequest<'a>, Rejection> {
     let parsed = json::parse(input, options, false);
-    if let Some(request) = parsed.request {
-        return Ok(request);
-    }
     let mut sink = parsed.sink;
+    let token = parsed.request.as_ref().map(|r| &*r.access_token);
+    if !check_token(input, token, options, &mut sink) {
+        if let Some(request) = parsed.request {
+            return Ok(request);
+        }
+    }
     diagnostic::locate(input, &mut sink.diags);
     // `json::parse` returns no request only when it reported an error.
     Err(
         Rejection::from_diagnostics(sink.diags, (sink.phase_one_errors, sink.errors))
             .expect("an error was reported"),
     )
+}
+
+/// Runs [`Options::token`]'s check on a request that passed phase one
+/// (`token` is its `AccessToken` when the parse returned the request) and
+/// records a fault in `sink`, ahead of the business rules. Returns whether
+/// there was one.
+#[cfg(feature = "token")]
+fn check_token(
+    input: &[u8],
+    token: Option<&str>,
+    options: &Options,
+    sink: &mut check::Sink,
+) -> bool {
+    let Some(check) = &options.token else {
+        return false;
+    };
+    if sink.phase_one_errors > 0 {
+        return false;
+    }
+    match token::finding(input, token, check) {
+        Some(d) => {
+            sink.errors += 1;
+            token::keep(&mut sink.diags, d, options.diagnostic_cap());
+            true
+        }
+        None => false,
+    }
+}
+
+/// Without the `token` feature there is no token check.
+#[cfg(not(feature = "token"))]
+fn check_token(_: &[u8], _: Option<&str>, _: &Options, _: &mut check::Sink) -> bool {
+    false
 }
 
 /// Everything found in one request body: errors and warnings, with positions.
@@ -139,9 +177,14 @@ impl Report<'_> {
 pub fn check_json<'a>(input: &'a [u8], options: &Options) -> Report<'a> {
     let parsed = json::parse(input, options, true);
     let mut sink = parsed.sink;
+    let mut request = parsed.request;
+    let token = request.as_ref().map(|r| &*r.access_token);
+    if check_token(input, token, options, &mut sink) {
+        request = None;
+    }
     diagnostic::locate(input, &mut sink.diags);
     Report {
-        request: parsed.request,
+        request,
         diagnostics: sink.diags,
         errors: sink.errors,
         phase_one_errors: sink.phase_one_errors,

@@ -35,6 +35,10 @@ pub struct Options {
     /// Which business rules (phase two) apply. Default:
     /// [`SchemaMode::DefaultPool`], the rules every user pool has.
     pub schema: SchemaMode,
+    /// The access-token check, run once phase one passes (feature `token`).
+    /// Default: none.
+    #[cfg(feature = "token")]
+    pub token: Option<Arc<crate::token::TokenCheck>>,
 }
 
 impl Options {
@@ -85,6 +89,14 @@ impl Options {
         self
     }
 
+    /// These options checking the request's access token (signature,
+    /// lifetime, issuer, app client, scope) once its shapes pass.
+    #[cfg(feature = "token")]
+    pub fn with_token_check(mut self, check: crate::token::TokenCheck) -> Self {
+        self.token = Some(Arc::new(check));
+        self
+    }
+
     /// The depth limit actually applied.
     pub(crate) fn depth_limit(&self) -> usize {
         self.max_depth.min(Self::MAX_DEPTH_LIMIT)
@@ -104,6 +116,8 @@ impl Default for Options {
             max_depth: Self::DEFAULT_MAX_DEPTH,
             max_diagnostics: Self::DEFAULT_MAX_DIAGNOSTICS,
             schema: SchemaMode::DefaultPool,
+            #[cfg(feature = "token")]
+            token: None,
         }
     }
 }

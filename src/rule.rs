@@ -4,7 +4,9 @@
 //! Codes never change meaning once published. `S` rules are the service's
 //! shape constraints (`InvalidParameterException`, phase one); `J` rules are
 //! about the JSON itself (`SerializationException`-class: the service could not
-//! read the body); `W` rules are warnings the service does not act on.
+//! read the body); `W` rules are warnings the service does not act on; `T` rules are
+//! the access-token check (`NotAuthorizedException`, feature `token`), which
+//! runs after phase one and before the business rules.
 
 use std::fmt;
 
@@ -140,6 +142,26 @@ pub enum Rule {
     DeliveryMedium,
     /// R002: a response's `Destination` is longer than 131072 scalar values.
     DestinationTooLong,
+    /// T001: the access token is not a well-formed JWT.
+    TokenMalformed,
+    /// T002: the token's header `alg` is not `RS256`.
+    TokenAlgorithm,
+    /// T003: the token's `kid` names no key of the JWKS.
+    TokenUnknownKey,
+    /// T004: the token's RS256 signature does not verify.
+    TokenSignature,
+    /// T005: the token's `exp` is past.
+    TokenExpired,
+    /// T006: the token's `nbf` is in the future.
+    TokenNotYetValid,
+    /// T007: the token's `token_use` is not `access`.
+    TokenNotAccess,
+    /// T008: the token's `iss` is not the user pool's.
+    TokenIssuer,
+    /// T009: the token's `client_id` is not an allowed app client.
+    TokenClient,
+    /// T010: the token lacks the scope the operation needs.
+    TokenScope,
 }
 
 impl Rule {
@@ -182,6 +204,16 @@ impl Rule {
         Rule::VerifiedAttribute,
         Rule::DeliveryMedium,
         Rule::DestinationTooLong,
+        Rule::TokenMalformed,
+        Rule::TokenAlgorithm,
+        Rule::TokenUnknownKey,
+        Rule::TokenSignature,
+        Rule::TokenExpired,
+        Rule::TokenNotYetValid,
+        Rule::TokenNotAccess,
+        Rule::TokenIssuer,
+        Rule::TokenClient,
+        Rule::TokenScope,
     ];
 
     /// The stable code, e.g. `S102`.
@@ -224,6 +256,16 @@ impl Rule {
             Rule::VerifiedAttribute => "W012",
             Rule::DeliveryMedium => "R001",
             Rule::DestinationTooLong => "R002",
+            Rule::TokenMalformed => "T001",
+            Rule::TokenAlgorithm => "T002",
+            Rule::TokenUnknownKey => "T003",
+            Rule::TokenSignature => "T004",
+            Rule::TokenExpired => "T005",
+            Rule::TokenNotYetValid => "T006",
+            Rule::TokenNotAccess => "T007",
+            Rule::TokenIssuer => "T008",
+            Rule::TokenClient => "T009",
+            Rule::TokenScope => "T010",
         }
     }
 
@@ -267,6 +309,16 @@ impl Rule {
             Rule::VerifiedAttribute => "verified-attribute",
             Rule::DeliveryMedium => "delivery-medium",
             Rule::DestinationTooLong => "destination-too-long",
+            Rule::TokenMalformed => "token-malformed",
+            Rule::TokenAlgorithm => "token-algorithm",
+            Rule::TokenUnknownKey => "token-unknown-key",
+            Rule::TokenSignature => "token-signature",
+            Rule::TokenExpired => "token-expired",
+            Rule::TokenNotYetValid => "token-not-yet-valid",
+            Rule::TokenNotAccess => "token-not-access",
+            Rule::TokenIssuer => "token-issuer",
+            Rule::TokenClient => "token-client",
+            Rule::TokenScope => "token-scope",
         }
     }
 
@@ -302,6 +354,7 @@ impl Rule {
             | Rule::InputTooLarge
             | Rule::NestingTooDeep => ErrorType::SerializationException,
             Rule::UnauthorizedWrite => ErrorType::NotAuthorizedException,
+            _ if self.about_token() => ErrorType::NotAuthorizedException,
             _ => ErrorType::InvalidParameterException,
         }
     }
@@ -343,11 +396,16 @@ impl Rule {
                 | Rule::UnauthorizedWrite
                 | Rule::DeliveryMedium
                 | Rule::DestinationTooLong
+                | Rule::TokenMalformed
+                | Rule::TokenSignature
+                | Rule::TokenExpired
+                | Rule::TokenScope
         )
     }
 
-    /// 1 for the service's framework checks (shapes, JSON), 2 for its business
-    /// rules, which it applies only to a request that passed phase one.
+    /// 1 for the service's framework checks (shapes, JSON), 2 for what it
+    /// checks only in a request that passed phase one: the access token, then
+    /// the business rules.
     pub const fn phase(self) -> u8 {
         match self {
             Rule::DuplicateAttribute | Rule::EmptyAttributeList | Rule::VerifiedAttribute => 2,
@@ -358,26 +416,28 @@ impl Rule {
 
     /// For the business rules that refuse a request, the order in which the
     /// service is taken to apply them: the first class with a finding is its
-    /// answer. Not published: this order is the library's choice (request-level
-    /// checks, then permission, existence, mutability, deletion, the schema's
-    /// type constraints, formats). Rules of one class share a number.
+    /// answer. Not published: this order is the library's choice (the access
+    /// token, request-level checks, then permission, existence, mutability,
+    /// deletion, the schema's type constraints, formats). Rules of one class
+    /// share a number; the token check finds one fault at most.
     pub(crate) const fn business_order(self) -> Option<u8> {
         Some(match self {
-            Rule::NullValue => 0,
-            Rule::ModifySub => 1,
-            Rule::UnauthorizedWrite => 2,
-            Rule::AttributeNotInSchema => 3,
-            Rule::DeveloperOnlyAttribute => 4,
-            Rule::ImmutableAttribute => 5,
-            Rule::RequiredAttributeDeleted => 6,
+            _ if self.about_token() => 0,
+            Rule::NullValue => 1,
+            Rule::ModifySub => 2,
+            Rule::UnauthorizedWrite => 3,
+            Rule::AttributeNotInSchema => 4,
+            Rule::DeveloperOnlyAttribute => 5,
+            Rule::ImmutableAttribute => 6,
+            Rule::RequiredAttributeDeleted => 7,
             Rule::StringTooShort
             | Rule::StringTooLong
             | Rule::NotANumber
             | Rule::NumberOutOfRange
             | Rule::NotABoolean
-            | Rule::NotADateTime => 7,
-            Rule::InvalidEmail => 8,
-            Rule::InvalidPhoneNumber => 9,
+            | Rule::NotADateTime => 8,
+            Rule::InvalidEmail => 9,
+            Rule::InvalidPhoneNumber => 10,
             _ => return None,
         })
     }
@@ -436,6 +496,16 @@ impl Rule {
             Rule::DestinationTooLong => {
                 "A response's Destination is longer than 131072 characters."
             }
+            Rule::TokenMalformed => "The access token is not a JWT of three base64url parts holding JSON objects, with an exp.",
+            Rule::TokenAlgorithm => "The access token's header alg is not RS256.",
+            Rule::TokenUnknownKey => "The access token's kid names no key of the user pool's JWKS.",
+            Rule::TokenSignature => "The access token's RS256 signature does not verify.",
+            Rule::TokenExpired => "The access token has expired.",
+            Rule::TokenNotYetValid => "The access token is not valid yet (nbf is in the future).",
+            Rule::TokenNotAccess => "The token is not an access token (token_use is not access).",
+            Rule::TokenIssuer => "The access token was issued by another user pool or issuer.",
+            Rule::TokenClient => "The access token was issued to an app client that is not allowed.",
+            Rule::TokenScope => "The access token lacks the aws.cognito.signin.user.admin scope.",
         }
     }
 
@@ -675,6 +745,91 @@ the framework's enum wording `Member must satisfy enum value set: [SMS, EMAIL]`.
 For emulators and mocks: a response's `Destination` (the masked address the code went \
 to, such as `a***@e***`) is a `StringType` of at most 131072 characters."
             }
+            Rule::TokenMalformed => {
+                "\
+Checked only with a JWKS (`Options::with_token_check`), after the shapes pass. An access \
+token is a JWS in compact form: three base64url parts without padding, joined by dots; \
+the first two decode to JSON objects (the header and the claims). Its claims must have \
+their JSON types (`exp` and `nbf` numbers, `scope`, `iss`, `client_id`, `token_use` \
+strings, `cognito:groups` an array of strings), `exp` must be present, and the header \
+must not name `crit` extensions. Tokens longer than 32768 bytes are refused unread. \
+The service answers a token it cannot read with NotAuthorizedException `Invalid Access \
+Token`. The token checks run in this order, the first fault being the answer (the \
+service's order is not published; this is the library's choice): form (T001), `alg` \
+(T002), `kid` (T003), signature (T004), `token_use` (T007), `exp` (T005), `nbf` (T006), \
+`iss` (T008), `client_id` (T009), `scope` (T010). A token fault outranks every business \
+rule. The examples describe the token instead of showing one: checking needs the keys."
+            }
+            Rule::TokenAlgorithm => {
+                "\
+Cognito signs access tokens with RS256 only. A header naming `none`, `HS256` (the \
+classic key-confusion attack) or any other algorithm is refused before any key is \
+looked at. The message `Invalid Access Token` for this case is the library's choice \
+among the service's texts. The examples describe the token instead of showing one."
+            }
+            Rule::TokenUnknownKey => {
+                "\
+The header's `kid` must name a key of the user pool's JWKS \
+(`<issuer>/.well-known/jwks.json`); a token of another pool, or one without `kid`, \
+cannot be verified. The message `Could not verify signature for Access Token` for this \
+case is the library's choice among the service's texts. A gateway that fetches the JWKS \
+refetches it on an unknown `kid` (keys rotate). The examples describe the token instead \
+of showing one."
+            }
+            Rule::TokenSignature => {
+                "\
+The RS256 signature (RSASSA-PKCS1-v1_5 with SHA-256, 2048 to 8192-bit keys) over the \
+first two parts must verify with the key `kid` names. A token whose header or claims \
+were changed, or that another key signed, is refused with the service's text `Could not \
+verify signature for Access Token`. The examples describe the token instead of showing \
+one."
+            }
+            Rule::TokenExpired => {
+                "\
+An access token is valid until `exp` (epoch seconds; 5 minutes to 1 day after it was \
+issued): at `exp` and after, the service answers `Access Token has expired`. The time \
+checked is the caller's `now`; grace seconds (`TokenPolicy::grace_seconds`) allow for \
+clock skew. `iat` is not checked. The examples describe the token instead of showing \
+one."
+            }
+            Rule::TokenNotYetValid => {
+                "\
+When a token has `nbf` (not before), it is refused before that time, less the grace \
+seconds. Cognito's tokens carry no `nbf`; a token that has one was not issued by it. \
+The message `Invalid Access Token` for this case is the library's choice. The examples \
+describe the token instead of showing one."
+            }
+            Rule::TokenNotAccess => {
+                "\
+Cognito issues id tokens (`token_use` `id`) and access tokens (`token_use` `access`) \
+with the same keys; the operations that take an `AccessToken` want the second. Passing \
+the id token is a common mistake. The message `Invalid Access Token` for this case is \
+the library's choice. The examples describe the token instead of showing one."
+            }
+            Rule::TokenIssuer => {
+                "\
+When the policy names a user pool or an issuer, `iss` must be it, in either documented \
+form: `https://cognito-idp.<region>.amazonaws.com/<poolId>` or (since 2026) \
+`https://issuer-cognito-idp.<region>.amazonaws.com/<poolId>`. A multi-region replica \
+may issue tokens whose `iss` names the primary's region. The message `Invalid Access \
+Token` for this case is the library's choice. The examples describe the token instead \
+of showing one."
+            }
+            Rule::TokenClient => {
+                "\
+When the policy lists app clients, the token's `client_id` must be one of them: a token \
+issued to another app client of the same pool is refused. The message `Invalid Access \
+Token` for this case is the library's choice. The examples describe the token instead \
+of showing one."
+            }
+            Rule::TokenScope => {
+                "\
+The operations on a user's own profile (UpdateUserAttributes among them) need the scope \
+`aws.cognito.signin.user.admin` in the token's space-separated `scope`. Tokens from the \
+hosted UI or OAuth flows that did not ask for it, or whose pre-token-generation trigger \
+removed it, are refused with the service's text `Access Token does not have required \
+scopes`. The examples describe the token instead of showing one."
+            }
         }
     }
 
@@ -786,6 +941,36 @@ to, such as `a***@e***`) is a `StringType` of at most 131072 characters."
             Rule::DestinationTooLong => {
                 r#"{"CodeDeliveryDetailsList": [{"Destination": "<131073 characters>", "DeliveryMedium": "EMAIL", "AttributeName": "email"}]}"#
             }
+            Rule::TokenMalformed => {
+                r#"{"AccessToken": "<a token that is not three base64url parts>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::TokenAlgorithm => {
+                r#"{"AccessToken": "<a token whose header says alg none or HS256>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::TokenUnknownKey => {
+                r#"{"AccessToken": "<a token signed by a key the JWKS does not have>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::TokenSignature => {
+                r#"{"AccessToken": "<a token whose payload was changed after signing>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::TokenExpired => {
+                r#"{"AccessToken": "<a token whose exp is before the time checked>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::TokenNotYetValid => {
+                r#"{"AccessToken": "<a token whose nbf is after the time checked>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::TokenNotAccess => {
+                r#"{"AccessToken": "<an id token: token_use is id>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::TokenIssuer => {
+                r#"{"AccessToken": "<a token whose iss is another pool's>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::TokenClient => {
+                r#"{"AccessToken": "<a token whose client_id is not in the allowed list>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
+            Rule::TokenScope => {
+                r#"{"AccessToken": "<a token whose scope lacks aws.cognito.signin.user.admin>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
         }
     }
 
@@ -876,6 +1061,18 @@ to, such as `a***@e***`) is a `StringType` of at most 131072 characters."
             Rule::DestinationTooLong => {
                 r#"{"CodeDeliveryDetailsList": [{"Destination": "+*******1212", "DeliveryMedium": "SMS", "AttributeName": "phone_number"}]}"#
             }
+            Rule::TokenMalformed
+            | Rule::TokenAlgorithm
+            | Rule::TokenUnknownKey
+            | Rule::TokenSignature
+            | Rule::TokenExpired
+            | Rule::TokenNotYetValid
+            | Rule::TokenNotAccess
+            | Rule::TokenIssuer
+            | Rule::TokenClient
+            | Rule::TokenScope => {
+                r#"{"AccessToken": "<an access token of the pool, valid at the time checked, with the admin scope>", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
+            }
         }
     }
 }
@@ -896,6 +1093,29 @@ impl Rule {
                 | Rule::NotADateTime
                 | Rule::UnauthorizedWrite
                 | Rule::NotABoolean
+        )
+    }
+
+    /// Whether the examples describe an access token instead of showing one:
+    /// checking them needs the keys that signed it (the `T` rules).
+    pub const fn example_needs_keys(self) -> bool {
+        self.about_token()
+    }
+
+    /// The access-token rules (T001-T010).
+    const fn about_token(self) -> bool {
+        matches!(
+            self,
+            Rule::TokenMalformed
+                | Rule::TokenAlgorithm
+                | Rule::TokenUnknownKey
+                | Rule::TokenSignature
+                | Rule::TokenExpired
+                | Rule::TokenNotYetValid
+                | Rule::TokenNotAccess
+                | Rule::TokenIssuer
+                | Rule::TokenClient
+                | Rule::TokenScope
         )
     }
 

@@ -309,6 +309,11 @@ fn malformed_schemas_are_errors_that_say_what_is_wrong() {
 #[test]
 fn every_rule_example_behaves() {
     for rule in Rule::ALL {
+        if rule.example_needs_keys() {
+            // The examples describe a token; tests/token.rs breaks each of
+            // these rules with a signed one.
+            continue;
+        }
         if rule.example_is_response() {
             use cognito_validate::response::validate_response_json;
             let bad = rule.example_bad_bytes();

@@ -112,9 +112,10 @@ fn check_broken(rule: Rule, b: &Broken) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// The rules about requests: every rule but those about responses.
+/// The rules about requests: every rule but those about responses and the
+/// access-token rules, which need signing keys (tests/token.rs breaks those).
 fn request_rule(r: Rule) -> bool {
-    !r.example_is_response()
+    !r.example_is_response() && !r.example_needs_keys()
 }
 
 #[test]
@@ -193,7 +194,10 @@ fn business_rule_strategies_vary_position_and_pool() {
         Rule::NotADateTime,
         Rule::UnauthorizedWrite,
     ];
-    for &rule in Rule::ALL.iter().filter(|r| r.phase() == 2) {
+    for &rule in Rule::ALL
+        .iter()
+        .filter(|r| r.phase() == 2 && request_rule(**r))
+    {
         let s = strategies::breaking(rule, NamePattern::Legacy).expect("a business rule");
         let inputs = sample(&s, 64);
         let defaults = inputs

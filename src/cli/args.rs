@@ -4,7 +4,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Read;
+
 use cognito_validate::pool::Schema;
+use cognito_validate::token::{Jwks, TokenCheck, TokenPolicy};
 use cognito_validate::Options;
 
 /// The long help of `lint`: the formats, the `json` schema and the exit codes.
@@ -129,6 +132,39 @@ pub struct LintArgs {
     #[arg(long, conflicts_with_all = ["pool_schema", "write_attributes"])]
     pub phase_one_only: bool,
 
+    /// Check each request's AccessToken with the RS256 keys of this JWKS
+    /// document (`<issuer>/.well-known/jwks.json`): signature, token_use,
+    /// expiry, issuer, app client, scope (rules T001-T010).
+    #[arg(long, value_name = "FILE", conflicts_with = "phase_one_only")]
+    pub jwks: Option<PathBuf>,
+
+    /// The time tokens are checked at, in epoch seconds. Default: now.
+    #[arg(long, value_name = "SECONDS", requires = "jwks")]
+    pub now: Option<u64>,
+
+    /// Seconds of clock skew allowed on a token's exp and nbf.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0, requires = "jwks")]
+    pub grace_seconds: u64,
+
+    /// Accept only tokens with this iss (the other documented Cognito form of
+    /// the same pool is accepted too).
+    #[arg(
+        long,
+        value_name = "URL",
+        requires = "jwks",
+        conflicts_with = "user_pool_id"
+    )]
+    pub issuer: Option<String>,
+
+    /// Accept only tokens of this user pool (`us-east-1_AbCdEf123`), in
+    /// either issuer form.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub user_pool_id: Option<String>,
+
+    /// Accept only tokens issued to this app client; repeatable.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub client_id: Vec<String>,
+
     /// Treat standard input as JSON Lines (one request per line).
     #[arg(long)]
     pub jsonl: bool,
@@ -181,6 +217,38 @@ pub enum ColorChoice {
 }
 
 impl LintArgs {
+    /// The access-token check `--jwks` and its companions ask for.
+    fn token_check(&self) -> Result<Option<TokenCheck>, String> {
+        let Some(path) = &self.jwks else {
+            return Ok(None);
+        };
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(Jwks::MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let keys = Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut policy = TokenPolicy::default().with_grace_seconds(self.grace_seconds);
+        if let Some(iss) = &self.issuer {
+            policy = policy.with_issuer(iss.as_str());
+        }
+        if let Some(id) = &self.user_pool_id {
+            policy = policy
+                .with_user_pool(id)
+                .map_err(|e| format!("--user-pool-id: {e}"))?;
+        }
+        for id in &self.client_id {
+            policy = policy.with_client_id(id.as_str());
+        }
+        let now = match self.now {
+            Some(now) => now,
+            None => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_err(|e| format!("the system clock is before 1970: {e}"))?
+                .as_secs(),
+        };
+        Ok(Some(TokenCheck::new(keys, policy, now)))
+    }
+
     /// The library options these arguments ask for; an error names the file
     /// that could not be read or what is wrong in it.
     pub fn options(&self) -> Result<Options, String> {
@@ -188,11 +256,14 @@ impl LintArgs {
             NamePatternArg::Legacy => cognito_validate::NamePattern::Legacy,
             NamePatternArg::Current => cognito_validate::NamePattern::Current,
         };
-        let opts = Options::default()
+        let mut opts = Options::default()
             .with_name_pattern(pattern)
             .with_max_diagnostics(self.max_diagnostics)
             .with_max_input_bytes(self.max_input_bytes)
             .with_max_depth(self.max_depth);
+        if let Some(check) = self.token_check()? {
+            opts = opts.with_token_check(check);
+        }
         if self.phase_one_only {
             return Ok(opts.phase_one_only());
         }
