@@ -76,7 +76,7 @@ use std::error::Error as StdError;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
@@ -230,9 +230,32 @@ fn operation<B>(req: &Request<B>) -> Option<&str> {
 /// Configuration shared by every clone of the service.
 #[derive(Debug)]
 struct Config {
-    options: Options,
+    options: Mutex<Arc<Options>>,
     max_body: usize,
     refuse_unknown: bool,
+}
+
+impl Config {
+    /// The options for a request arriving now. With a token check, its
+    /// clock is the system's, to the second: the options are rebuilt at most
+    /// once a second.
+    fn options(&self) -> Arc<Options> {
+        #[cfg_attr(not(feature = "token"), allow(unused_mut))]
+        let mut current = self.options.lock().unwrap_or_else(PoisonError::into_inner);
+        #[cfg(feature = "token")]
+        if let Some(check) = &current.token {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            if check.now != now {
+                let check =
+                    crate::token::TokenCheck::new(check.keys.clone(), check.policy.clone(), now);
+                let options = (**current).clone().with_token_check(check);
+                *current = Arc::new(options);
+            }
+        }
+        Arc::clone(&current)
+    }
 }
 
 /// The tower [`Layer`]: wraps a service in a [`Validate`].
@@ -244,6 +267,9 @@ struct Config {
 ///     .refuse_unknown(true);
 /// # let _ = layer;
 /// ```
+///
+/// With [`Options::token`] set, access tokens are checked at the time each
+/// request arrives (the system clock), whatever the check's `now` says.
 #[derive(Clone, Debug)]
 pub struct ValidateLayer {
     config: Arc<Config>,
@@ -256,22 +282,24 @@ impl ValidateLayer {
         let max_body = options.max_input_bytes;
         ValidateLayer {
             config: Arc::new(Config {
-                options,
+                options: Mutex::new(Arc::new(options)),
                 max_body,
                 refuse_unknown: false,
             }),
         }
     }
 
-    fn edit(self, f: impl FnOnce(&mut Config)) -> ValidateLayer {
-        let mut config = Arc::try_unwrap(self.config).unwrap_or_else(|shared| Config {
-            options: shared.options.clone(),
-            max_body: shared.max_body,
-            refuse_unknown: shared.refuse_unknown,
-        });
-        f(&mut config);
+    fn edit(self, f: impl FnOnce(&mut Options, &mut usize, &mut bool)) -> ValidateLayer {
+        let mut options = (*self.config.options()).clone();
+        let mut max_body = self.config.max_body;
+        let mut refuse_unknown = self.config.refuse_unknown;
+        f(&mut options, &mut max_body, &mut refuse_unknown);
         ValidateLayer {
-            config: Arc::new(config),
+            config: Arc::new(Config {
+                options: Mutex::new(Arc::new(options)),
+                max_body,
+                refuse_unknown,
+            }),
         }
     }
 
@@ -279,9 +307,9 @@ impl ValidateLayer {
     /// read whole: at once when `Content-Length` says so, else as soon as
     /// the read passes the limit. Also caps the validator's input limit.
     pub fn max_body(self, bytes: usize) -> ValidateLayer {
-        self.edit(|c| {
-            c.max_body = bytes;
-            c.options.max_input_bytes = bytes;
+        self.edit(|options, max_body, _| {
+            *max_body = bytes;
+            options.max_input_bytes = bytes;
         })
     }
 
@@ -289,7 +317,23 @@ impl ValidateLayer {
     /// service answers it (HTTP 200 with an `UnknownOperationException`
     /// output) instead of being passed on. Default: passed on.
     pub fn refuse_unknown(self, refuse: bool) -> ValidateLayer {
-        self.edit(|c| c.refuse_unknown = refuse)
+        self.edit(|_, _, r| *r = refuse)
+    }
+
+    /// Replaces the keys of the token check (after a JWKS refresh), for this
+    /// layer and every service it has built. Does nothing without a token
+    /// check.
+    #[cfg(feature = "token")]
+    pub fn replace_token_keys(&self, keys: crate::token::Jwks) {
+        let mut current = self
+            .config
+            .options
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(check) = &current.token {
+            let check = crate::token::TokenCheck::new(keys, check.policy.clone(), check.now);
+            *current = Arc::new((**current).clone().with_token_check(check));
+        }
     }
 }
 
@@ -390,7 +434,7 @@ where
                     return Ok(left(answer, verdict(Outcome::BodyUnreadable)));
                 }
             };
-            match check(&op, &bytes, &config.options) {
+            match check(&op, &bytes, &config.options()) {
                 Check::Reject(rejection) => {
                     let v = verdict(rejected(&rejection));
                     Ok(left(rejection_response(&rejection), v))

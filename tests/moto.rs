@@ -81,11 +81,15 @@ fn boto3_through_serve_in_front_of_moto() {
     let python = venv_tool("COGNITO_VALIDATE_PYTHON", "python");
     let moto = Moto::start();
     let proxy = Proxy::start(&moto.url(), &[]);
+    // moto serves one key set under every pool's path.
+    let jwks = format!("{}/eu-west-1_any/.well-known/jwks.json", moto.url());
+    let token_proxy = Proxy::start(&moto.url(), &["--jwks", &jwks]);
     let driver = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/driver.py");
     let out = Command::new(python)
         .arg(driver)
         .arg(format!("http://{}", proxy.addr))
         .arg(moto.url())
+        .arg(format!("http://{}", token_proxy.addr))
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .env("AWS_CONFIG_FILE", "/dev/null")
         .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
@@ -93,7 +97,7 @@ fn boto3_through_serve_in_front_of_moto() {
         .expect("the driver runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let log = proxy.log();
+    let log = proxy.log() + &token_proxy.log();
     assert!(
         out.status.success(),
         "driver failed:\n{stdout}\n{stderr}\nproxy log:\n{log}"
@@ -108,6 +112,11 @@ fn boto3_through_serve_in_front_of_moto() {
         "moto-alone-accepts-it",
         "pass-through-identical",
         "upstream-errors-pass-through",
+        "token-valid",
+        "token-expired",
+        "token-tampered",
+        "token-wrong-use",
+        "tokens-refused-leave-moto-untouched",
     ] {
         assert!(
             stdout.lines().any(|l| l == format!("ok {check}")),

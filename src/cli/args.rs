@@ -222,23 +222,13 @@ impl LintArgs {
         let Some(path) = &self.jwks else {
             return Ok(None);
         };
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|f| f.take(Jwks::MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let keys = Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut policy = TokenPolicy::default().with_grace_seconds(self.grace_seconds);
-        if let Some(iss) = &self.issuer {
-            policy = policy.with_issuer(iss.as_str());
-        }
-        if let Some(id) = &self.user_pool_id {
-            policy = policy
-                .with_user_pool(id)
-                .map_err(|e| format!("--user-pool-id: {e}"))?;
-        }
-        for id in &self.client_id {
-            policy = policy.with_client_id(id.as_str());
-        }
+        let keys = read_jwks(path)?;
+        let policy = token_policy(
+            self.grace_seconds,
+            self.issuer.as_deref(),
+            self.user_pool_id.as_deref(),
+            &self.client_id,
+        )?;
         let now = match self.now {
             Some(now) => now,
             None => std::time::SystemTime::now()
@@ -273,6 +263,38 @@ impl LintArgs {
             self.write_attributes.as_deref(),
         )
     }
+}
+
+/// Reads a JWKS document (`--jwks FILE`), at most [`Jwks::MAX_BYTES`] of it.
+pub fn read_jwks(path: &std::path::Path) -> Result<Jwks, String> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(Jwks::MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The token policy of `--grace-seconds`, `--issuer`, `--user-pool-id` and
+/// `--client-id` (shared by `lint` and `serve`).
+pub fn token_policy(
+    grace_seconds: u64,
+    issuer: Option<&str>,
+    user_pool_id: Option<&str>,
+    client_ids: &[String],
+) -> Result<TokenPolicy, String> {
+    let mut policy = TokenPolicy::default().with_grace_seconds(grace_seconds);
+    if let Some(iss) = issuer {
+        policy = policy.with_issuer(iss);
+    }
+    if let Some(id) = user_pool_id {
+        policy = policy
+            .with_user_pool(id)
+            .map_err(|e| format!("--user-pool-id: {e}"))?;
+    }
+    for id in client_ids {
+        policy = policy.with_client_id(id.as_str());
+    }
+    Ok(policy)
 }
 
 /// `opts` with the pool of `--pool-schema FILE` and `--write-attributes

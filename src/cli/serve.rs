@@ -45,7 +45,8 @@ use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use tower_layer::Layer;
 use tower_service::Service;
 
-use super::args::{with_pool, NamePatternArg};
+use super::args::{read_jwks, token_policy, with_pool, NamePatternArg};
+use cognito_validate::token::{Jwks, TokenCheck};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -98,6 +99,35 @@ pub struct ServeArgs {
     /// At most this many client connections at once; more wait to be accepted.
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub max_connections: usize,
+
+    /// Check the AccessToken of UpdateUserAttributes with the RS256 keys of
+    /// this JWKS: a FILE, or an http(s) URL (`<issuer>/.well-known/jwks.json`)
+    /// fetched at start and again, at most once per 10 s, when a token names
+    /// a key it does not hold. Tokens are checked at the system clock's time.
+    #[arg(long, value_name = "FILE|URL")]
+    pub jwks: Option<String>,
+
+    /// Seconds of clock skew allowed on a token's exp and nbf.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0, requires = "jwks")]
+    pub grace_seconds: u64,
+
+    /// Accept only tokens with this iss (the other documented Cognito form of
+    /// the same pool is accepted too).
+    #[arg(
+        long,
+        value_name = "URL",
+        requires = "jwks",
+        conflicts_with = "user_pool_id"
+    )]
+    pub issuer: Option<String>,
+
+    /// Accept only tokens of this user pool, in either issuer form.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub user_pool_id: Option<String>,
+
+    /// Accept only tokens issued to this app client; repeatable.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub client_id: Vec<String>,
 
     /// Forward without validating: the baseline proxy of the benchmarks.
     #[arg(long, hide = true)]
@@ -168,14 +198,27 @@ type ClientBody = Deadline<Incoming>;
 /// What the proxy answers with.
 type AnswerBody = UnsyncBoxBody<Bytes, BoxError>;
 
+/// Where the JWKS comes from when it is a URL, and when it was last fetched.
+struct JwksSource {
+    url: Uri,
+    last: Mutex<Instant>,
+}
+
+/// At most one JWKS fetch per this long (as aws-jwt-verify does).
+const JWKS_REFETCH: Duration = Duration::from_secs(10);
+/// A JWKS fetch gives up after this long.
+const JWKS_TIMEOUT: Duration = Duration::from_secs(5);
+
 struct State {
+    layer: ValidateLayer,
+    jwks: Option<JwksSource>,
     validate: Option<cognito_validate::gateway::Validate<Forward>>,
     forward: Forward,
     metrics: Metrics,
     body_timeout: Duration,
 }
 
-async fn serve(args: &ServeArgs, options: Options) -> Result<(), String> {
+async fn serve(args: &ServeArgs, mut options: Options) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
@@ -188,13 +231,38 @@ async fn serve(args: &ServeArgs, options: Options) -> Result<(), String> {
     tracing::info!(listen = %local, upstream = %args.upstream, "serving");
 
     let forward = Forward::new(args.upstream.clone(), args.upstream_timeout_ms);
-    let validate = (!args.no_validate).then(|| {
-        ValidateLayer::new(options)
-            .max_body(args.max_body)
-            .refuse_unknown(args.refuse_unknown)
-            .layer(forward.clone())
-    });
+    let mut jwks = None;
+    if let Some(source) = &args.jwks {
+        let policy = token_policy(
+            args.grace_seconds,
+            args.issuer.as_deref(),
+            args.user_pool_id.as_deref(),
+            &args.client_id,
+        )?;
+        let keys = if source.starts_with("http://") || source.starts_with("https://") {
+            let url: Uri = source
+                .parse()
+                .map_err(|e| format!("--jwks {source}: {e}"))?;
+            let keys = fetch_jwks(&forward, &url).await?;
+            jwks = Some(JwksSource {
+                url,
+                last: Mutex::new(Instant::now()),
+            });
+            keys
+        } else {
+            read_jwks(std::path::Path::new(source))?
+        };
+        tracing::info!(keys = keys.len(), "token check on");
+        // The layer replaces `now` with the clock's time on each request.
+        options = options.with_token_check(TokenCheck::new(keys, policy, 0));
+    }
+    let layer = ValidateLayer::new(options)
+        .max_body(args.max_body)
+        .refuse_unknown(args.refuse_unknown);
+    let validate = (!args.no_validate).then(|| layer.layer(forward.clone()));
     let state = Arc::new(State {
+        layer,
+        jwks,
         validate,
         forward,
         metrics: Metrics::default(),
@@ -247,6 +315,57 @@ async fn serve(args: &ServeArgs, options: Options) -> Result<(), String> {
         () = tokio::time::sleep(grace) => tracing::warn!("stopped with requests still in flight"),
     }
     Ok(())
+}
+
+/// Fetches a JWKS document through the upstream client, with a timeout and
+/// a size cap.
+async fn fetch_jwks(forward: &Forward, url: &Uri) -> Result<Jwks, String> {
+    let req = Request::get(url.clone())
+        .body(Either::Left(Full::new(Bytes::new())))
+        .map_err(|e| format!("--jwks {url}: {e}"))?;
+    let answer = tokio::time::timeout(JWKS_TIMEOUT, forward.client.request(req))
+        .await
+        .map_err(|_| format!("--jwks {url}: no answer within {JWKS_TIMEOUT:?}"))?
+        .map_err(|e| format!("--jwks {url}: {e}"))?;
+    if !answer.status().is_success() {
+        return Err(format!("--jwks {url}: HTTP {}", answer.status()));
+    }
+    let body = tokio::time::timeout(
+        JWKS_TIMEOUT,
+        http_body_util::Limited::new(answer.into_body(), Jwks::MAX_BYTES).collect(),
+    )
+    .await
+    .map_err(|_| format!("--jwks {url}: the body did not arrive within {JWKS_TIMEOUT:?}"))?
+    .map_err(|e| format!("--jwks {url}: {e}"))?
+    .to_bytes();
+    Jwks::from_json(&body).map_err(|e| format!("--jwks {url}: {e}"))
+}
+
+/// After a token named a key the JWKS lacks: fetches it again in the
+/// background, at most once per [`JWKS_REFETCH`].
+fn refetch_jwks(state: &Arc<State>) {
+    let Some(source) = &state.jwks else { return };
+    {
+        let mut last = source
+            .last
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if last.elapsed() < JWKS_REFETCH {
+            return;
+        }
+        *last = Instant::now();
+    }
+    let state = Arc::clone(state);
+    tokio::spawn(async move {
+        let Some(source) = &state.jwks else { return };
+        match fetch_jwks(&state.forward, &source.url).await {
+            Ok(keys) => {
+                tracing::info!(keys = keys.len(), "JWKS refreshed");
+                state.layer.replace_token_keys(keys);
+            }
+            Err(e) => tracing::warn!(error = %e, "JWKS refresh failed"),
+        }
+    });
 }
 
 /// Resolves on Ctrl-C or SIGTERM.
@@ -306,6 +425,9 @@ async fn handle(
         Some(Outcome::Rejected { rules }) => rules.iter().map(|r| r.code()).collect::<Vec<_>>(),
         _ => Vec::new(),
     };
+    if rules.contains(&cognito_validate::Rule::TokenUnknownKey.code()) {
+        refetch_jwks(&state);
+    }
     state
         .metrics
         .record(operation, outcome, &rules, upstream_error, latency);

@@ -1,6 +1,9 @@
 """Drives `cognito-validate serve` in front of moto with boto3.
 
-Usage: driver.py PROXY_URL MOTO_URL
+Usage: driver.py PROXY_URL MOTO_URL [TOKEN_PROXY_URL]
+
+TOKEN_PROXY_URL, when given, is a second proxy run with `--jwks` set to
+moto's JWKS URL: the token checks run through it.
 
 The driver creates an IAM user and its key in moto, then switches moto's
 signature checks on (`/moto-api/reset-auth`) for the signed admin calls: a
@@ -14,7 +17,10 @@ secret used (tokens, passwords, attribute values), so that the caller can
 search the proxy's log for them. Exits non-zero at the first failure.
 """
 
+import base64
+import json
 import sys
+import time
 import urllib.request
 
 import boto3
@@ -22,6 +28,7 @@ import botocore
 from botocore.config import Config
 
 PROXY, MOTO = sys.argv[1], sys.argv[2]
+TOKEN_PROXY = sys.argv[3] if len(sys.argv) > 3 else None
 REGION = "eu-west-1"
 CONFIG = Config(retries={"max_attempts": 1, "mode": "standard"})
 
@@ -88,12 +95,14 @@ PASSWORD = "Secret-Pa55word!"
 secret(PASSWORD)
 direct.admin_create_user(UserPoolId=pool, Username="ada", MessageAction="SUPPRESS")
 direct.admin_set_user_password(UserPoolId=pool, Username="ada", Password=PASSWORD, Permanent=True)
-token = anonymous.initiate_auth(
+auth = anonymous.initiate_auth(
     ClientId=app,
     AuthFlow="USER_PASSWORD_AUTH",
     AuthParameters={"USERNAME": "ada", "PASSWORD": PASSWORD},
-)["AuthenticationResult"]["AccessToken"]
+)["AuthenticationResult"]
+token, id_token = auth["AccessToken"], auth["IdToken"]
 secret(token)
+secret(id_token)
 ok("setup")
 
 # Valid UpdateUserAttributes (token) through the proxy takes effect.
@@ -175,3 +184,47 @@ for c in (proxied, direct):
     except c.exceptions.UserNotFoundException as e:
         last = e.response["Error"]
 ok("upstream-errors-pass-through")
+
+if TOKEN_PROXY:
+    from joserfc import jwk, jwt
+    from moto.utilities.utils import load_resource
+
+    checked = client("cognito-idp", TOKEN_PROXY)
+
+    def b64(data):
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    def claims(jwt_text):
+        part = jwt_text.split(".")[1]
+        return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+
+    # moto signs with this key (its resources/jwks-private.json); the JWKS
+    # the proxy fetched holds its public half.
+    moto_key = jwk.RSAKey.import_key(load_resource("cognitoidp/resources/jwks-private.json"))
+    expired_claims = dict(claims(token), iat=int(time.time()) - 7200, exp=int(time.time()) - 3600)
+    expired = jwt.encode({"kid": "dummy", "alg": "RS256"}, expired_claims, moto_key)
+    head, _, sig = token.split(".")
+    tampered = ".".join([head, b64(json.dumps(dict(claims(token), username="grace")).encode()), sig])
+    for t in (expired, tampered):
+        secret(t)
+
+    # moto's own token passes the pre-check and takes effect.
+    checked.update_user_attributes(AccessToken=token, UserAttributes=[{"Name": "nickname", "Value": "checked"}])
+    assert attrs(direct.admin_get_user(UserPoolId=pool, Username="ada"))["nickname"] == "checked"
+    ok("token-valid")
+
+    before = direct.admin_get_user(UserPoolId=pool, Username="ada")
+    for name, bad, message in [
+        ("token-expired", expired, "Access Token has expired"),
+        ("token-tampered", tampered, "Could not verify signature for Access Token"),
+        ("token-wrong-use", id_token, "Invalid Access Token"),
+    ]:
+        try:
+            checked.update_user_attributes(AccessToken=bad, UserAttributes=[{"Name": "nickname", "Value": name}])
+            raise AssertionError(f"{name}: the proxy let the token through")
+        except checked.exceptions.NotAuthorizedException as e:
+            assert e.response["Error"]["Message"] == message, (name, e.response["Error"])
+            assert e.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+        ok(name)
+    assert strip(direct.admin_get_user(UserPoolId=pool, Username="ada")) == strip(before)
+    ok("tokens-refused-leave-moto-untouched")
