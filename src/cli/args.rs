@@ -142,28 +142,9 @@ pub struct LintArgs {
     #[arg(long, value_name = "SECONDS", requires = "jwks")]
     pub now: Option<u64>,
 
-    /// Seconds of clock skew allowed on a token's exp and nbf.
-    #[arg(long, value_name = "SECONDS", default_value_t = 0, requires = "jwks")]
-    pub grace_seconds: u64,
-
-    /// Accept only tokens with this iss (the other documented Cognito form of
-    /// the same pool is accepted too).
-    #[arg(
-        long,
-        value_name = "URL",
-        requires = "jwks",
-        conflicts_with = "user_pool_id"
-    )]
-    pub issuer: Option<String>,
-
-    /// Accept only tokens of this user pool (`us-east-1_AbCdEf123`), in
-    /// either issuer form.
-    #[arg(long, value_name = "ID", requires = "jwks")]
-    pub user_pool_id: Option<String>,
-
-    /// Accept only tokens issued to this app client; repeatable.
-    #[arg(long, value_name = "ID", requires = "jwks")]
-    pub client_id: Vec<String>,
+    /// What an accepted token must satisfy.
+    #[command(flatten)]
+    pub token_policy: TokenPolicyArgs,
 
     /// Treat standard input as JSON Lines (one request per line).
     #[arg(long)]
@@ -223,12 +204,7 @@ impl LintArgs {
             return Ok(None);
         };
         let keys = read_jwks(path)?;
-        let policy = token_policy(
-            self.grace_seconds,
-            self.issuer.as_deref(),
-            self.user_pool_id.as_deref(),
-            &self.client_id,
-        )?;
+        let policy = self.token_policy.policy()?;
         let now = match self.now {
             Some(now) => now,
             None => std::time::SystemTime::now()
@@ -274,27 +250,50 @@ pub fn read_jwks(path: &std::path::Path) -> Result<Jwks, String> {
     Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The token policy of `--grace-seconds`, `--issuer`, `--user-pool-id` and
-/// `--client-id` (shared by `lint` and `serve`).
-pub fn token_policy(
-    grace_seconds: u64,
-    issuer: Option<&str>,
-    user_pool_id: Option<&str>,
-    client_ids: &[String],
-) -> Result<TokenPolicy, String> {
-    let mut policy = TokenPolicy::default().with_grace_seconds(grace_seconds);
-    if let Some(iss) = issuer {
-        policy = policy.with_issuer(iss);
+/// The token policy options, shared by `lint` and `serve`.
+#[derive(Debug, Args)]
+pub struct TokenPolicyArgs {
+    /// Seconds of clock skew allowed on a token's exp and nbf.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0, requires = "jwks")]
+    pub grace_seconds: u64,
+
+    /// Accept only tokens with this iss (the other documented Cognito form of
+    /// the same pool is accepted too).
+    #[arg(
+        long,
+        value_name = "URL",
+        requires = "jwks",
+        conflicts_with = "user_pool_id"
+    )]
+    pub issuer: Option<String>,
+
+    /// Accept only tokens of this user pool (`us-east-1_AbCdEf123`), in
+    /// either issuer form.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub user_pool_id: Option<String>,
+
+    /// Accept only tokens issued to this app client; repeatable.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub client_id: Vec<String>,
+}
+
+impl TokenPolicyArgs {
+    /// The policy these options ask for.
+    pub fn policy(&self) -> Result<TokenPolicy, String> {
+        let mut policy = TokenPolicy::default().with_grace_seconds(self.grace_seconds);
+        if let Some(iss) = &self.issuer {
+            policy = policy.with_issuer(iss.as_str());
+        }
+        if let Some(id) = &self.user_pool_id {
+            policy = policy
+                .with_user_pool(id)
+                .map_err(|e| format!("--user-pool-id: {e}"))?;
+        }
+        for id in &self.client_id {
+            policy = policy.with_client_id(id.as_str());
+        }
+        Ok(policy)
     }
-    if let Some(id) = user_pool_id {
-        policy = policy
-            .with_user_pool(id)
-            .map_err(|e| format!("--user-pool-id: {e}"))?;
-    }
-    for id in client_ids {
-        policy = policy.with_client_id(id.as_str());
-    }
-    Ok(policy)
 }
 
 /// `opts` with the pool of `--pool-schema FILE` and `--write-attributes

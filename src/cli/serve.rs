@@ -45,7 +45,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use tower_layer::Layer;
 use tower_service::Service;
 
-use super::args::{read_jwks, token_policy, with_pool, NamePatternArg};
+use super::args::{read_jwks, with_pool, NamePatternArg, TokenPolicyArgs};
 use cognito_validate::token::{Jwks, TokenCheck};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -107,27 +107,9 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE|URL")]
     pub jwks: Option<String>,
 
-    /// Seconds of clock skew allowed on a token's exp and nbf.
-    #[arg(long, value_name = "SECONDS", default_value_t = 0, requires = "jwks")]
-    pub grace_seconds: u64,
-
-    /// Accept only tokens with this iss (the other documented Cognito form of
-    /// the same pool is accepted too).
-    #[arg(
-        long,
-        value_name = "URL",
-        requires = "jwks",
-        conflicts_with = "user_pool_id"
-    )]
-    pub issuer: Option<String>,
-
-    /// Accept only tokens of this user pool, in either issuer form.
-    #[arg(long, value_name = "ID", requires = "jwks")]
-    pub user_pool_id: Option<String>,
-
-    /// Accept only tokens issued to this app client; repeatable.
-    #[arg(long, value_name = "ID", requires = "jwks")]
-    pub client_id: Vec<String>,
+    /// What an accepted token must satisfy.
+    #[command(flatten)]
+    pub token_policy: TokenPolicyArgs,
 
     /// Forward without validating: the baseline proxy of the benchmarks.
     #[arg(long, hide = true)]
@@ -233,12 +215,7 @@ async fn serve(args: &ServeArgs, mut options: Options) -> Result<(), String> {
     let forward = Forward::new(args.upstream.clone(), args.upstream_timeout_ms);
     let mut jwks = None;
     if let Some(source) = &args.jwks {
-        let policy = token_policy(
-            args.grace_seconds,
-            args.issuer.as_deref(),
-            args.user_pool_id.as_deref(),
-            &args.client_id,
-        )?;
+        let policy = args.token_policy.policy()?;
         let keys = if source.starts_with("http://") || source.starts_with("https://") {
             let url: Uri = source
                 .parse()
