@@ -249,7 +249,7 @@ impl Rejection {
 
 /// `text` as a header value: the bytes outside visible ASCII, `%`, and a
 /// space at either end percent-encoded (see [`Rejection::headers`]).
-fn header_text(text: &str) -> String {
+pub(crate) fn header_text(text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(bytes.len());

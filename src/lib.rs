@@ -72,6 +72,8 @@ mod aws;
 mod chars;
 mod check;
 mod diagnostic;
+#[cfg(feature = "tower")]
+pub mod gateway;
 mod json;
 pub mod model;
 mod operation;
@@ -99,9 +101,10 @@ pub use rule::{ErrorType, Rule, Severity};
 pub use semantics::SchemaMode;
 
 /// The README's Rust examples, compiled and run as doctests so that they
-/// cannot drift from the API. One uses the strategies, hence the feature
-/// (CI tests with all features).
-#[cfg(all(doctest, feature = "proptest"))]
+/// cannot drift from the API. One uses the strategies and the gateway's
+/// examples need its features, so the README is tested with all of them
+/// (`--all-features`, as CI runs).
+#[cfg(all(doctest, feature = "proptest", feature = "tower", feature = "serve"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 

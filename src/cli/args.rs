@@ -88,6 +88,9 @@ pub enum Command {
         /// The rule code (S103) or name (name-pattern).
         code: String,
     },
+    /// Run a validating reverse proxy in front of Cognito or an emulator.
+    #[cfg(feature = "serve")]
+    Serve(Box<super::serve::ServeArgs>),
 }
 
 /// Options of `lint`.
@@ -163,28 +166,9 @@ pub struct LintArgs {
     #[arg(long, value_name = "SECONDS", requires = "jwks")]
     pub now: Option<u64>,
 
-    /// Seconds of clock skew allowed on a token's exp and nbf.
-    #[arg(long, value_name = "SECONDS", default_value_t = 0, requires = "jwks")]
-    pub grace_seconds: u64,
-
-    /// Accept only tokens with this iss (the other documented Cognito form of
-    /// the same pool is accepted too).
-    #[arg(
-        long,
-        value_name = "URL",
-        requires = "jwks",
-        conflicts_with = "user_pool_id"
-    )]
-    pub issuer: Option<String>,
-
-    /// Accept only tokens of this user pool (`us-east-1_AbCdEf123`), in
-    /// either issuer form.
-    #[arg(long, value_name = "ID", requires = "jwks")]
-    pub user_pool_id: Option<String>,
-
-    /// Accept only tokens issued to this app client; repeatable.
-    #[arg(long, value_name = "ID", requires = "jwks")]
-    pub client_id: Vec<String>,
+    /// What an accepted token must satisfy.
+    #[command(flatten)]
+    pub token_policy: TokenPolicyArgs,
 
     /// Treat standard input as JSON Lines (one request per line).
     #[arg(long)]
@@ -244,20 +228,8 @@ impl LintArgs {
         let Some(path) = &self.jwks else {
             return Ok(None);
         };
-        let bytes = read_capped(path, Jwks::MAX_BYTES as u64, "a JWKS document")?;
-        let keys = Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut policy = TokenPolicy::default().with_grace_seconds(self.grace_seconds);
-        if let Some(iss) = &self.issuer {
-            policy = policy.with_issuer(iss.as_str());
-        }
-        if let Some(id) = &self.user_pool_id {
-            policy = policy
-                .with_user_pool(id)
-                .map_err(|e| format!("--user-pool-id: {e}"))?;
-        }
-        for id in &self.client_id {
-            policy = policy.with_client_id(id.as_str());
-        }
+        let keys = read_jwks(path)?;
+        let policy = self.token_policy.policy()?;
         let now = match self.now {
             Some(now) => now,
             None => std::time::SystemTime::now()
@@ -286,29 +258,95 @@ impl LintArgs {
         if self.phase_one_only {
             return Ok(opts.phase_one_only());
         }
-        if self.pool_schema.is_none() && self.write_attributes.is_none() {
-            return Ok(opts);
-        }
-        let mut schema = match &self.pool_schema {
-            None => Schema::default_pool(),
-            Some(path) => {
-                let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
-                Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
-            }
-        };
-        if let Some(w) = &self.write_attributes {
-            schema = match write_source(w)? {
-                WriteSource::File(path) => {
-                    let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
-                    schema
-                        .with_write_attributes_json(&bytes)
-                        .map_err(|e| format!("{w}: {e}"))?
-                }
-                WriteSource::List(names) => schema.with_write_attributes(names),
-            };
-        }
-        Ok(opts.with_schema(schema))
+        with_pool(
+            opts,
+            self.pool_schema.as_deref(),
+            self.write_attributes.as_deref(),
+        )
     }
+}
+
+/// Reads a JWKS document (`--jwks FILE`), at most [`Jwks::MAX_BYTES`] of it.
+pub fn read_jwks(path: &std::path::Path) -> Result<Jwks, String> {
+    let bytes = read_capped(path, Jwks::MAX_BYTES as u64, "a JWKS document")?;
+    Jwks::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The token policy options, shared by `lint` and `serve`.
+#[derive(Debug, Args)]
+pub struct TokenPolicyArgs {
+    /// Seconds of clock skew allowed on a token's exp and nbf.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0, requires = "jwks")]
+    pub grace_seconds: u64,
+
+    /// Accept only tokens with this iss (the other documented Cognito form of
+    /// the same pool is accepted too).
+    #[arg(
+        long,
+        value_name = "URL",
+        requires = "jwks",
+        conflicts_with = "user_pool_id"
+    )]
+    pub issuer: Option<String>,
+
+    /// Accept only tokens of this user pool (`us-east-1_AbCdEf123`), in
+    /// either issuer form.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub user_pool_id: Option<String>,
+
+    /// Accept only tokens issued to this app client; repeatable.
+    #[arg(long, value_name = "ID", requires = "jwks")]
+    pub client_id: Vec<String>,
+}
+
+impl TokenPolicyArgs {
+    /// The policy these options ask for.
+    pub fn policy(&self) -> Result<TokenPolicy, String> {
+        let mut policy = TokenPolicy::default().with_grace_seconds(self.grace_seconds);
+        if let Some(iss) = &self.issuer {
+            policy = policy.with_issuer(iss.as_str());
+        }
+        if let Some(id) = &self.user_pool_id {
+            policy = policy
+                .with_user_pool(id)
+                .map_err(|e| format!("--user-pool-id: {e}"))?;
+        }
+        for id in &self.client_id {
+            policy = policy.with_client_id(id.as_str());
+        }
+        Ok(policy)
+    }
+}
+
+/// `opts` with the pool of `--pool-schema FILE` and `--write-attributes
+/// FILE|LIST` (shared by `lint` and `serve`); unchanged when neither is given.
+pub fn with_pool(
+    opts: Options,
+    pool_schema: Option<&Path>,
+    write_attributes: Option<&str>,
+) -> Result<Options, String> {
+    if pool_schema.is_none() && write_attributes.is_none() {
+        return Ok(opts);
+    }
+    let mut schema = match pool_schema {
+        None => Schema::default_pool(),
+        Some(path) => {
+            let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
+            Schema::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+    };
+    if let Some(w) = write_attributes {
+        schema = match write_source(w)? {
+            WriteSource::File(path) => {
+                let bytes = read_capped(path, MAX_POOL_FILE_BYTES, "a pool file")?;
+                schema
+                    .with_write_attributes_json(&bytes)
+                    .map_err(|e| format!("{w}: {e}"))?
+            }
+            WriteSource::List(names) => schema.with_write_attributes(names),
+        };
+    }
+    Ok(opts.with_schema(schema))
 }
 
 /// The most bytes read from a `--pool-schema` or `--write-attributes` file:

@@ -12,6 +12,8 @@ pub mod args;
 pub mod check;
 pub mod format;
 pub mod rules;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod walk;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -72,6 +74,8 @@ pub fn main() -> ExitCode {
                 TROUBLE
             }
         },
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args),
     };
     ExitCode::from(finish(out.flush(), code))
 }
