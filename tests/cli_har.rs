@@ -368,3 +368,54 @@ fn directories_pick_up_har_files() {
         .iter()
         .all(|i| i["file"].as_str().unwrap().ends_with("session.har")));
 }
+
+#[test]
+fn several_findings_of_one_body_are_each_placed() {
+    // Two bad names on different lines of a body, non-ASCII before them,
+    // and a second entry after: each finding's place computed here.
+    let body = "{\n \"AccessToken\": \"tok\",\n \"UserAttributes\": [\n  {\"Name\": \"Ærø name\", \"Value\": \"v\"},\n  {\"Name\": \"b c\", \"Value\": \"w\"}]}";
+    let entry = |b: &str| {
+        cognito_entry(
+            "AWSCognitoIdentityProviderService.UpdateUserAttributes",
+            json!({ "text": b }),
+        )
+    };
+    let har =
+        serde_json::to_string_pretty(&json!({"log": {"entries": [entry(body), entry(body)]}}))
+            .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_har(&dir, "two.har", &har);
+    let (items, err, _) = json_findings(&[&path]);
+    let names: Vec<&str> = items
+        .iter()
+        .filter(|i| i["aws_path"].as_str().unwrap().ends_with(".name"))
+        .map(|i| i["aws_path"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 4, "{err}{items:#?}");
+    let mut k = 0;
+    for (nth, needle) in [
+        (0, r#"\"Ærø name\""#),
+        (0, r#"\"b c\""#),
+        (1, r#"\"Ærø name\""#),
+        (1, r#"\"b c\""#),
+    ] {
+        let idx = har.match_indices(needle).nth(nth).unwrap().0;
+        let before = &har[..idx];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+        let item = items
+            .iter()
+            .filter(|i| i["aws_path"].as_str().unwrap().ends_with(".name"))
+            .nth(k)
+            .unwrap();
+        k += 1;
+        assert_eq!(item["entry"], nth);
+        assert_eq!(
+            (&item["line"], &item["column"]),
+            (&json!(line), &json!(column)),
+            "{item}"
+        );
+        assert_eq!(item["end_column"], column + needle.chars().count());
+        assert_eq!(item["span"]["start"], idx);
+    }
+}

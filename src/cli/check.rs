@@ -301,14 +301,27 @@ impl Run<'_, '_> {
                 pos = advance(har_bytes, at, pos, s);
                 at = s;
             }
-            let (from, from_pos) = (at, pos);
+            // Findings come sorted by start: each start is counted from the
+            // last one, so that placing them costs the body's length, not
+            // that times the findings.
+            let last = std::cell::Cell::new((at, pos));
             let relocate = |f: &mut Finding| {
                 f.entry = Some(entry.index);
                 f.body = f.diagnostic.position;
                 let place = f.local.and_then(|s| body.locate(s));
                 f.diagnostic.span = place;
-                f.diagnostic.position = place.map(|s| advance(har_bytes, from, from_pos, s.start));
-                f.end = place.map(|s| advance(har_bytes, from, from_pos, s.end));
+                f.diagnostic.position = None;
+                f.end = None;
+                if let Some(s) = place {
+                    let (from, from_pos) = match last.get() {
+                        (l, p) if l <= s.start => (l, p),
+                        _ => (at, pos),
+                    };
+                    let start = advance(har_bytes, from, from_pos, s.start);
+                    last.set((s.start, start));
+                    f.diagnostic.position = Some(start);
+                    f.end = Some(advance(har_bytes, s.start, start, s.end));
+                }
             };
             self.op = op;
             self.request(&body.bytes, None, 0, actual, Some((entry.index, &relocate)));
