@@ -330,6 +330,63 @@ mod tests {
         assert!(unescape(br#""\q""#, 0, 9).is_none());
     }
 
+    proptest::proptest! {
+        /// Any string, each character written plainly or as a `\u` escape
+        /// (a surrogate pair beyond the BMP): decoded to itself, and each
+        /// character placed where its text starts.
+        #[test]
+        fn any_string_decodes_and_maps_back(chars in proptest::collection::vec((proptest::prelude::any::<char>(), proptest::prelude::any::<bool>()), 0..40)) {
+            let mut raw = String::from("\"");
+            let mut want = String::new();
+            let mut starts = Vec::new();
+            for (c, escaped) in &chars {
+                want.push(*c);
+                let must = matches!(c, '"' | '\\') || (*c as u32) < 0x20;
+                starts.push((raw.len(), *escaped || must));
+                if *escaped || must {
+                    let mut units = [0u16; 2];
+                    for u in c.encode_utf16(&mut units) {
+                        raw.push_str(&format!("\\u{u:04x}"));
+                    }
+                } else {
+                    raw.push(*c);
+                }
+            }
+            raw.push('"');
+            let (bytes, at, total) = unescape(raw.as_bytes(), 7, usize::MAX).unwrap();
+            proptest::prop_assert_eq!(&bytes, want.as_bytes());
+            proptest::prop_assert_eq!(total, bytes.len());
+            let mut b = 0;
+            for (c, (start, escaped)) in want.chars().zip(starts) {
+                // An escape's bytes all point at its backslash; a plain
+                // character's each at itself.
+                for k in 0..c.len_utf8() {
+                    let from = if escaped { 0 } else { k };
+                    proptest::prop_assert_eq!(at[b + k], 7 + start + from);
+                }
+                b += c.len_utf8();
+            }
+            proptest::prop_assert_eq!(at[b], 7 + raw.len() - 1);
+        }
+
+        /// No input makes reading a HAR, decoding or placing panic.
+        #[test]
+        fn no_input_panics(text in "\\PC{0,80}", keep in 0usize..20, s in 0usize..100, e in 0usize..100) {
+            let har = format!(
+                r#"{{"log":{{"entries":[{{"request":{{"headers":[{{"name":"X-Amz-Target","value":"AWSCognitoIdentityProviderService.SignUp"}}],"postData":{{"text":{text},"encoding":"base64"}}}}}}]}}}}"#
+            );
+            for input in [text.as_str(), har.as_str()] {
+                if let Ok(entries) = entries(input) {
+                    for entry in entries {
+                        if let Ok(body) = entry.body(input, keep) {
+                            let _ = body.locate(Span { start: s, end: e });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn only_cognito_targets_are_entries_and_errors_quote_nothing() {
         let har = r#"{"log":{"entries":[
