@@ -392,23 +392,20 @@ fn several_findings_of_one_body_are_each_placed() {
         .map(|i| i["aws_path"].as_str().unwrap())
         .collect();
     assert_eq!(names.len(), 4, "{err}{items:#?}");
-    let mut k = 0;
-    for (nth, needle) in [
+    let name_items = items
+        .iter()
+        .filter(|i| i["aws_path"].as_str().unwrap().ends_with(".name"));
+    let places = [
         (0, r#"\"Ærø name\""#),
         (0, r#"\"b c\""#),
         (1, r#"\"Ærø name\""#),
         (1, r#"\"b c\""#),
-    ] {
+    ];
+    for ((nth, needle), item) in places.into_iter().zip(name_items) {
         let idx = har.match_indices(needle).nth(nth).unwrap().0;
         let before = &har[..idx];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
-        let item = items
-            .iter()
-            .filter(|i| i["aws_path"].as_str().unwrap().ends_with(".name"))
-            .nth(k)
-            .unwrap();
-        k += 1;
         assert_eq!(item["entry"], nth);
         assert_eq!(
             (&item["line"], &item["column"]),
