@@ -83,6 +83,7 @@ HAR FILES
   never a line of the HAR file. Nothing else of the HAR (headers, cookies,
   responses) is read into any output; a file that is no HAR is an error of
   that path (exit 2), its message giving a line and column, not its text.
+  Standard input is never read as a HAR file: name the file.
 
 Secrets (the access token, attribute values, values of unknown members) never
 appear in any format.
@@ -149,7 +150,8 @@ pub struct LintArgs {
 
     /// Requests (files, or lines of a .jsonl file) longer than this many bytes
     /// are refused unread (rule J007). A .jsonl line that goes on for 64 times
-    /// this without a newline also ends its input (exit 2).
+    /// this without a newline also ends its input (exit 2). A HAR file is
+    /// read up to 64 times this; each entry's body is a request.
     #[arg(long, value_name = "N", default_value_t = Options::DEFAULT_MAX_INPUT_BYTES)]
     pub max_input_bytes: usize,
 
