@@ -416,3 +416,19 @@ fn several_findings_of_one_body_are_each_placed() {
         assert_eq!(item["span"]["start"], idx);
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_read_past_and_offsets_stay_the_files() {
+    let har = format!("\u{FEFF}{}", fs::read_to_string(HAR).unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_har(&dir, "bom.har", &har);
+    let (items, err, code) = json_findings(&[&path]);
+    assert_eq!(code, 1, "{err}");
+    let needle = r#"\"given name\""#;
+    let at = har.find(needle).unwrap();
+    assert_eq!(
+        items[0]["span"],
+        json!({"start": at, "end": at + needle.len()})
+    );
+    assert_eq!(items.len(), 3);
+}

@@ -273,7 +273,11 @@ impl Run<'_, '_> {
                 e.valid_up_to()
             ))
         })?;
-        let entries = har::entries(text).map_err(io::Error::other)?;
+        // Some tools (Fiddler, Charles) begin the file with a byte order
+        // mark, which JSON does not allow: read past it. Offsets stay the
+        // file's, the entries borrowing from `text`.
+        let json = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let entries = har::entries(json).map_err(io::Error::other)?;
         // Positions of the bodies' strings, found moving forward only.
         let (mut at, mut pos) = (0usize, Position { line: 1, column: 1 });
         for entry in entries {
