@@ -432,3 +432,32 @@ fn a_byte_order_mark_is_read_past_and_offsets_stay_the_files() {
     );
     assert_eq!(items.len(), 3);
 }
+
+#[test]
+fn warnings_about_entries_are_capped_and_quiet_hides_them() {
+    let entries: Vec<Value> = (0..25)
+        .map(|_| {
+            cognito_entry(
+                "AWSCognitoIdentityProviderService.Nope",
+                json!({"text": "{}"}),
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_har(
+        &dir,
+        "many.har",
+        &json!({"log": {"entries": entries}}).to_string(),
+    );
+    let (_, err, code) = lint(&[&path]);
+    assert_eq!(code, 0);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 21, "{err}");
+    assert!(warnings[19].contains("log.entries[19]"), "{err}");
+    assert!(
+        warnings[20].ends_with(": 5 more entries not checked"),
+        "{err}"
+    );
+    let (_, err, _) = lint(&["--quiet", &path]);
+    assert_eq!(err, "");
+}
