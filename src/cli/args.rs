@@ -32,6 +32,12 @@ FORMATS
                          (the column just after its last character),
               \"record\":  integer or null, the line of a .jsonl file holding
                          the request (null for a .json file and stdin),
+              \"entry\":   integer or null, the HAR entry holding the request:
+                         its 0-based index in log.entries (null but in
+                         a .har file),
+              \"body_line\", \"body_column\": integer or null, for a HAR
+                         entry, where the finding starts in the request
+                         body itself,
               \"row\":     the same as \"line\" (its old name, kept),
               \"span\":    {\"start\": integer, \"end\": integer} or null, byte
                          offsets in the file, end exclusive,
@@ -58,6 +64,27 @@ FORMATS
            {\"x-amzn-ErrorType\", \"Content-Type\"}, \"body\": {\"__type\", \"message\"}}.
            Nothing for a request the service would accept.
 
+HAR FILES
+  A *.har file (HAR 1.2, as browsers' developer tools save it) is read whole,
+  up to 64 times --max-input-bytes. Each entry whose request has the header
+  X-Amz-Target: AWSCognitoIdentityProviderService.<Operation> is checked as that
+  operation, whatever --operation says; its body is request.postData.text
+  (decoded from base64 when postData.encoding is \"base64\"; no text is an empty
+  body). Other entries are skipped. An entry naming no operation of the model
+  (or with a text that is no string or no valid base64) is skipped with a
+  warning on standard error; it does not change the exit status.
+  Positions: line and column are in the HAR file. The body is a JSON string
+  there, so each character of the body is mapped to where it stands in the
+  file (an escape such as \\\" or \\u00e9 is one character of the body and
+  points at its backslash); a finding in a base64 body points at the whole
+  text string. Every format names the entry (log.entries[N], 0-based); json
+  also gives \"body_line\" and \"body_column\", positions in the body itself.
+  The human format's source line is that line of the request body, masked,
+  never a line of the HAR file. Nothing else of the HAR (headers, cookies,
+  responses) is read into any output; a file that is no HAR is an error of
+  that path (exit 2), its message giving a line and column, not its text.
+  Standard input is never read as a HAR file: name the file.
+
 Secrets (the access token, attribute values, values of unknown members) never
 appear in any format.
 
@@ -78,7 +105,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check request files, directories (*.json and *.jsonl, recursively) or standard input.
+    /// Check request files, HAR files, directories (*.json, *.jsonl and *.har, recursively) or standard input.
     #[command(after_long_help = LINT_LONG_HELP)]
     Lint(Box<LintArgs>),
     /// List every rule: code, name, severity and summary.
@@ -97,7 +124,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// Files, directories or `-` for standard input. Directories are searched
-    /// recursively for *.json and *.jsonl files. Without a path, standard
+    /// recursively for *.json, *.jsonl and *.har files. Without a path, standard
     /// input is read (unless it is a terminal).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -108,6 +135,7 @@ pub struct LintArgs {
 
     /// The operation whose requests these are: its name (`SignUp`) or its
     /// `X-Amz-Target` value (`AWSCognitoIdentityProviderService.SignUp`).
+    /// A HAR file's entries are checked as their own X-Amz-Target says.
     /// UpdateUserAttributes (the default) is checked against the pool's
     /// business rules too; the other operations against the service
     /// model's shapes (phase one) only.
@@ -125,7 +153,8 @@ pub struct LintArgs {
 
     /// Requests (files, or lines of a .jsonl file) longer than this many bytes
     /// are refused unread (rule J007). A .jsonl line that goes on for 64 times
-    /// this without a newline also ends its input (exit 2).
+    /// this without a newline also ends its input (exit 2). A HAR file is
+    /// read up to 64 times this; each entry's body is a request.
     #[arg(long, value_name = "N", default_value_t = Options::DEFAULT_MAX_INPUT_BYTES)]
     pub max_input_bytes: usize,
 

@@ -3,8 +3,10 @@
 //! positions into positions in the file, and hands each request to a sink
 //! while its bytes are at hand. Inputs are read with bounded memory: a
 //! `.json` file up to `--max-input-bytes`, a `.jsonl` file a line at a time
-//! (a line that never ends gives up, see [`ENDLESS_LINE`]). The input kinds
-//! are the `Run` methods; a third (HAR entries) fits beside them.
+//! (a line that never ends gives up, see [`ENDLESS_LINE`]), a `.har` file up
+//! to [`HAR_FACTOR`] times `--max-input-bytes`, each Cognito entry's body
+//! checked as one request of the operation its `X-Amz-Target` names
+//! ([`super::har`]). The input kinds are the `Run` methods.
 //!
 //! This module is the only one that sees request bytes. What it hands on
 //! holds no secret: a finding keeps a byte range, not text, and the formats
@@ -22,7 +24,8 @@ use cognito_validate::{
 
 use unicode_width::UnicodeWidthChar;
 
-use super::walk::{Input, PathError};
+use super::har::{self, Target, HAR_FACTOR};
+use super::walk::{is_har, Input, PathError};
 
 /// A window of a source line prepared for display: masked, control
 /// characters replaced, at most [`MAX_SHOWN`] columns wide.
@@ -64,6 +67,12 @@ pub struct Finding {
     pub line: Option<usize>,
     /// Where the span ends (exclusive): line and column in the file.
     pub end: Option<Position>,
+    /// The span in the request's own bytes (for its source window).
+    pub local: Option<Span>,
+    /// The HAR entry (index in `log.entries`) holding the request.
+    pub entry: Option<usize>,
+    /// For a HAR entry, where the finding starts in the request body itself.
+    pub body: Option<Position>,
 }
 
 impl Finding {
@@ -88,6 +97,8 @@ impl Finding {
 pub struct RequestOutcome {
     /// The line of the .jsonl file holding the request.
     pub line: Option<usize>,
+    /// The HAR entry (index in `log.entries`) holding the request.
+    pub entry: Option<usize>,
     /// Findings kept, ordered by position.
     pub findings: Vec<Finding>,
     /// Errors found, including any beyond `--max-diagnostics`.
@@ -105,8 +116,6 @@ pub struct RequestOutcome {
 /// reported, so nothing of the source is kept per finding.
 pub struct Source<'a> {
     req: &'a [u8],
-    /// Where `req` starts in the file.
-    offset: usize,
     /// The secret spans as reported (request-relative).
     secrets: &'a [Span],
     /// The masked ranges, sorted, made on first use.
@@ -131,7 +140,15 @@ pub struct FileOutcome {
     pub warnings: usize,
     /// Set when the input could not be read (entirely or from some point on).
     pub error: Option<PathError>,
+    /// Warnings about the input itself (HAR entries not checked), at most
+    /// [`MAX_NOTES`]; they hold no text of the input.
+    pub notes: Vec<String>,
+    /// Warnings beyond [`MAX_NOTES`], counted.
+    pub more_notes: usize,
 }
+
+/// At most this many [`FileOutcome::notes`] are kept per input.
+pub const MAX_NOTES: usize = 20;
 
 /// How to read standard input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,6 +179,8 @@ pub fn check_input(
         errors: 0,
         warnings: 0,
         error: None,
+        notes: Vec::new(),
+        more_notes: 0,
     };
     let mut run = Run {
         opts,
@@ -182,6 +201,8 @@ pub fn check_input(
             Ok(file) => {
                 if *jsonl {
                     run.lines(BufReader::new(file))
+                } else if is_har(path) {
+                    run.har(file)
                 } else {
                     let size = file
                         .metadata()
@@ -203,6 +224,10 @@ pub fn check_input(
     out
 }
 
+/// A HAR entry's index and the way to place its request's findings in the
+/// HAR file.
+type Placing<'p> = (usize, &'p dyn Fn(&mut Finding));
+
 /// One input being checked.
 struct Run<'r, 's> {
     opts: &'r Options,
@@ -220,8 +245,101 @@ impl Run<'_, '_> {
         let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
         read_all(reader.take(cap), &mut buf)?;
         let actual = if buf.len() > limit { size } else { None };
-        self.request(&buf, None, 0, actual);
+        self.request(&buf, None, 0, actual, None);
         Ok(())
+    }
+
+    /// Every Cognito entry of a HAR file, each checked as the operation its
+    /// `X-Amz-Target` names (not `--operation`). The file is read up to
+    /// [`HAR_FACTOR`] times `--max-input-bytes`; a longer one, or one that
+    /// is no HAR file, is an error of the input (nothing of it checked).
+    /// An entry naming no known operation, or whose body cannot be decoded,
+    /// is skipped with a note.
+    fn har(&mut self, reader: impl Read) -> io::Result<()> {
+        let limit = self.opts.max_input_bytes;
+        let cap = limit.saturating_mul(HAR_FACTOR);
+        let mut buf = Vec::new();
+        let take = u64::try_from(cap).unwrap_or(u64::MAX).saturating_add(1);
+        read_all(reader.take(take), &mut buf)?;
+        if buf.len() > cap {
+            return Err(io::Error::other(format!(
+                "the HAR file is more than {cap} bytes ({HAR_FACTOR} times --max-input-bytes); \
+                 not checked"
+            )));
+        }
+        let text = std::str::from_utf8(&buf).map_err(|e| {
+            io::Error::other(format!(
+                "not a HAR file (not UTF-8 at byte {})",
+                e.valid_up_to()
+            ))
+        })?;
+        // Some tools (Fiddler, Charles) begin the file with a byte order
+        // mark, which JSON does not allow: read past it. Offsets stay the
+        // file's, the entries borrowing from `text`.
+        let json = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let entries = har::entries(json).map_err(io::Error::other)?;
+        // Positions of the bodies' strings, found moving forward only.
+        let (mut at, mut pos) = (0usize, Position { line: 1, column: 1 });
+        for entry in entries {
+            let Target::Known(op) = entry.target else {
+                // The name is not shown: it is text of the file.
+                self.note(format!(
+                    "log.entries[{}]: X-Amz-Target names no operation of {}; not checked",
+                    entry.index,
+                    har::TARGET_PREFIX.trim_end_matches('.')
+                ));
+                continue;
+            };
+            let body = match entry.body(text, limit.saturating_add(1)) {
+                Ok(b) => b,
+                Err(why) => {
+                    self.note(format!("log.entries[{}]: {why}; not checked", entry.index));
+                    continue;
+                }
+            };
+            let actual = (body.total > limit).then_some(body.total as u64);
+            let har_bytes = text.as_bytes();
+            // Where the body's string starts in the file, and its position.
+            let start = body.locate(Span { start: 0, end: 0 }).map(|s| s.start);
+            if let Some(s) = start.filter(|&s| s >= at) {
+                pos = advance(har_bytes, at, pos, s);
+                at = s;
+            }
+            // Findings come sorted by start: each start is counted from the
+            // last one, so that placing them costs the body's length, not
+            // that times the findings.
+            let last = std::cell::Cell::new((at, pos));
+            let relocate = |f: &mut Finding| {
+                f.entry = Some(entry.index);
+                f.body = f.diagnostic.position;
+                let place = f.local.and_then(|s| body.locate(s));
+                f.diagnostic.span = place;
+                f.diagnostic.position = None;
+                f.end = None;
+                if let Some(s) = place {
+                    let (from, from_pos) = match last.get() {
+                        (l, p) if l <= s.start => (l, p),
+                        _ => (at, pos),
+                    };
+                    let start = advance(har_bytes, from, from_pos, s.start);
+                    last.set((s.start, start));
+                    f.diagnostic.position = Some(start);
+                    f.end = Some(advance(har_bytes, s.start, start, s.end));
+                }
+            };
+            self.op = op;
+            self.request(&body.bytes, None, 0, actual, Some((entry.index, &relocate)));
+        }
+        Ok(())
+    }
+
+    /// Records a warning about the input, keeping at most [`MAX_NOTES`].
+    fn note(&mut self, note: String) {
+        if self.out.notes.len() < MAX_NOTES {
+            self.out.notes.push(note);
+        } else {
+            self.out.more_notes += 1;
+        }
     }
 
     /// One request per line; blank lines are skipped. Each line is read up
@@ -241,7 +359,7 @@ impl Run<'_, '_> {
             let blank = total == buf.len() && buf.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'));
             if !blank {
                 let actual = (total > limit && ended).then_some(total as u64);
-                self.request(&buf, Some(line), offset, actual);
+                self.request(&buf, Some(line), offset, actual, None);
             }
             if !ended {
                 return Err(io::Error::other(format!(
@@ -254,10 +372,22 @@ impl Run<'_, '_> {
         Ok(())
     }
 
-    /// Checks one request and hands it to the sink.
-    fn request(&mut self, req: &[u8], line: Option<usize>, offset: usize, actual: Option<u64>) {
+    /// Checks one request and hands it to the sink. A HAR entry's request
+    /// comes with its index and the way to place its findings in the file.
+    fn request(
+        &mut self,
+        req: &[u8],
+        line: Option<usize>,
+        offset: usize,
+        actual: Option<u64>,
+        har: Option<Placing<'_>>,
+    ) {
         let report = check_request(req, self.opts, self.op, line, offset, actual);
-        let (outcome, secrets, show) = report;
+        let (mut outcome, secrets, show) = report;
+        if let Some((entry, relocate)) = har {
+            outcome.entry = Some(entry);
+            outcome.findings.iter_mut().for_each(relocate);
+        }
         let out = &mut *self.out;
         out.request_count += 1;
         out.errors += outcome.errors;
@@ -268,7 +398,6 @@ impl Run<'_, '_> {
         if !outcome.findings.is_empty() || outcome.rejection.is_some() {
             let source = Source {
                 req,
-                offset,
                 secrets: &secrets,
                 masked: OnceCell::new(),
                 show,
@@ -367,6 +496,7 @@ fn check_request(
         .diagnostics
         .into_iter()
         .map(|mut diagnostic| {
+            let local = diagnostic.span;
             let mut end = None;
             if let (Some(span), Some(pos)) = (diagnostic.span, diagnostic.position) {
                 let e = advance(req, span.start, pos, span.end);
@@ -387,12 +517,16 @@ fn check_request(
                 diagnostic,
                 line,
                 end,
+                local,
+                entry: None,
+                body: None,
             }
         })
         .collect();
     findings.sort_by_key(|f| f.diagnostic.span.map(|s| s.start));
     let outcome = RequestOutcome {
         line,
+        entry: None,
         findings,
         errors: report.errors,
         warnings: report.warnings,
@@ -462,12 +596,9 @@ impl Source<'_> {
         if !self.show {
             return None;
         }
-        let span = f.diagnostic.span?;
-        let s = span.start.checked_sub(self.offset)?.min(self.req.len());
-        let e = span
-            .end
-            .saturating_sub(self.offset)
-            .clamp(s, self.req.len());
+        let span = f.local?;
+        let s = span.start.min(self.req.len());
+        let e = span.end.clamp(s, self.req.len());
         Some(window(self.req, s, e, self.masked()))
     }
 
@@ -666,7 +797,6 @@ mod tests {
     fn snip(req: &[u8], span: (usize, usize), secrets: &[Span]) -> Snippet {
         let source = Source {
             req,
-            offset: 0,
             secrets,
             masked: OnceCell::new(),
             show: true,
@@ -685,6 +815,12 @@ mod tests {
                 .expect("an empty object lacks the access token"),
             line: None,
             end: None,
+            local: Some(Span {
+                start: span.0,
+                end: span.1,
+            }),
+            entry: None,
+            body: None,
         };
         source.snippet(&f).expect("shown")
     }

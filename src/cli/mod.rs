@@ -1,6 +1,7 @@
 //! The command-line tool, on top of the `cognito_validate` library: argument
 //! parsing ([`args`]), finding the inputs ([`walk`]), reading and checking
-//! them in parallel ([`check`]), and the output formats ([`format`](mod@format)).
+//! them in parallel ([`check`], with HAR files taken apart by [`har`]), and
+//! the output formats ([`format`](mod@format)).
 //! The report is written as it is made, in a fixed order (files by path),
 //! holding at most a window of inputs' parts; standard error carries error
 //! lines and, on a terminal, a progress bar.
@@ -11,6 +12,7 @@
 pub mod args;
 pub mod check;
 pub mod format;
+pub mod har;
 pub mod rules;
 #[cfg(feature = "serve")]
 pub mod serve;
@@ -212,6 +214,9 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
                             });
                             unreadable = true;
                         }
+                        if !args.quiet {
+                            bar.suspend(|| notes(&file));
+                        }
                         rejected |= file.rejected > 0;
                         part.and_then(|part| {
                             if part.bytes.is_empty() {
@@ -248,6 +253,20 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
         PASS
     };
     finish(written, code)
+}
+
+/// Writes an input's warnings (HAR entries not checked) to standard error.
+fn notes(file: &FileOutcome) {
+    let name = escape(&file.name);
+    for n in &file.notes {
+        note!("warning: {name}: {n}");
+    }
+    if file.more_notes > 0 {
+        note!(
+            "warning: {name}: {} more entries not checked",
+            file.more_notes
+        );
+    }
 }
 
 /// A progress bar on standard error for `total` inputs when `wanted` and

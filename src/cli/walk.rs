@@ -1,5 +1,5 @@
 //! Turns the paths on the command line into the inputs to check: files as
-//! named, directories searched recursively for `*.json` and `*.jsonl` (hidden
+//! named, directories searched recursively for `*.json`, `*.jsonl` and `*.har` (hidden
 //! entries such as `.git` skipped, symbolic links followed), and `-` for
 //! standard input. Paths that cannot be read are collected, not fatal.
 
@@ -74,10 +74,15 @@ pub fn is_jsonl(path: &Path) -> bool {
     path.extension() == Some(OsStr::new("jsonl"))
 }
 
+/// Whether `path` names a HAR file (`*.har`), read as [`super::har`] says.
+pub fn is_har(path: &Path) -> bool {
+    path.extension() == Some(OsStr::new("har"))
+}
+
 fn is_request_file(path: &Path) -> bool {
     matches!(
         path.extension().and_then(OsStr::to_str),
-        Some("json" | "jsonl")
+        Some("json" | "jsonl" | "har")
     )
 }
 

@@ -14,6 +14,8 @@ struct Answer<'a> {
     file: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entry: Option<usize>,
     status: u16,
     headers: Headers,
     body: Body<'a>,
@@ -53,6 +55,7 @@ pub fn request(name: &str, req: &RequestOutcome, out: &mut dyn Write) -> io::Res
     let answer = Answer {
         file: name,
         line: req.line,
+        entry: req.entry,
         status: rejection.status(),
         headers,
         body: Body {

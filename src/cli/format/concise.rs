@@ -1,4 +1,5 @@
-//! `--format concise`: `file:line:col: CODE message`, one line per finding.
+//! `--format concise`: `file:line:col: CODE message`, one line per finding
+//! (` (log.entries[N])` after the message for a HAR entry's).
 
 use std::io::{self, Write};
 
@@ -21,7 +22,13 @@ pub fn request(
             (Some(r), None) => write!(out, "{}:{r}: ", name)?,
             _ => write!(out, "{}: ", name)?,
         }
-        writeln!(out, "{} {}", d.rule.code(), text::escape(&d.message()))?;
+        writeln!(
+            out,
+            "{} {}{}",
+            d.rule.code(),
+            text::escape(&d.message()),
+            super::entry_suffix(f)
+        )?;
     }
     Ok(())
 }

@@ -50,6 +50,7 @@ pub fn request(
         // The parts are escaped for a terminal first, so that the only
         // line break left is the one between message and help.
         let mut message = text::escape(&d.message()).into_owned();
+        message.push_str(&super::entry_suffix(f));
         if let Some(h) = &d.help {
             message.push_str("\nhelp: ");
             message.push_str(&text::escape(h));

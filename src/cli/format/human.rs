@@ -10,6 +10,10 @@
 //!   = help: …
 //! ```
 //!
+//! A HAR entry's finding adds `= note: in log.entries[N], request body line
+//! L column C`, and its source line is that line of the request body (not
+//! of the HAR file), numbered as in the body.
+//!
 //! Secret values are masked with `*` before they reach this module; findings of
 //! requests whose parse stopped early have no source line. A summary line ends
 //! the report.
@@ -63,9 +67,10 @@ pub fn request(
         finding(p, name, f, src, out)?;
     }
     if req.dropped > 0 && !cx.quiet {
-        let at = match req.line {
-            Some(l) => format!("{name}:{l}"),
-            None => name.to_string(),
+        let at = match (req.line, req.entry) {
+            (Some(l), _) => format!("{name}:{l}"),
+            (None, Some(i)) => format!("{name} (log.entries[{i}])"),
+            (None, None) => name.to_string(),
         };
         writeln!(
             out,
@@ -118,7 +123,10 @@ fn finding(
     )?;
     let row = f.row();
     let snippet = row.and_then(|_| src.snippet(f));
-    let width = match (&snippet, row) {
+    // A HAR entry's source line is a line of its request body (never the
+    // HAR file's), numbered as in the body.
+    let gutter = f.body.map_or(row, |b| Some(b.line));
+    let width = match (&snippet, gutter) {
         (Some(_), Some(r)) => r.to_string().len(),
         _ => 1,
     };
@@ -130,7 +138,7 @@ fn finding(
     };
     writeln!(out, "{pad}{} {location}", p.paint(BLUE, "-->"))?;
     let bar = p.paint(BLUE, "|");
-    if let (Some(snippet), Some(r)) = (&snippet, row) {
+    if let (Some(snippet), Some(r)) = (&snippet, gutter) {
         writeln!(out, "{pad} {bar}")?;
         writeln!(
             out,
@@ -144,9 +152,21 @@ fn finding(
             " ".repeat(snippet.start),
             p.paint(colour, &"^".repeat(snippet.len))
         )?;
-        if d.help.is_some() {
+        if d.help.is_some() || f.entry.is_some() {
             writeln!(out, "{pad} {bar}")?;
         }
+    }
+    if let Some(i) = f.entry {
+        let place = match f.body {
+            Some(b) => format!(", request body line {} column {}", b.line, b.column),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "{pad} {} {} in log.entries[{i}]{place}",
+            p.paint(BLUE, "="),
+            p.paint(BOLD, "note:")
+        )?;
     }
     if let Some(help) = &d.help {
         writeln!(

@@ -12,6 +12,8 @@
 //! | `end_line` | integer or null    | line where the finding ends |
 //! | `end_column` | integer or null  | column just after its last character |
 //! | `record`   | integer or null    | the .jsonl line holding the request (null for a .json file and stdin) |
+//! | `entry`    | integer or null    | the HAR entry holding the request: its 0-based index in `log.entries` (null but in a .har file) |
+//! | `body_line`, `body_column` | integer or null | for a HAR entry, where the finding starts in the request body itself |
 //! | `row`      | integer or null    | the same as `line` (its old name; kept for existing readers) |
 //! | `span`     | `{start,end}` or null | byte offsets in the file, end exclusive |
 //! | `code`     | string             | rule code, e.g. `S103` |
@@ -39,6 +41,9 @@ struct Item<'a> {
     end_line: Option<usize>,
     end_column: Option<usize>,
     record: Option<usize>,
+    entry: Option<usize>,
+    body_line: Option<usize>,
+    body_column: Option<usize>,
     row: Option<usize>,
     span: Option<SpanOut>,
     code: &'static str,
@@ -69,6 +74,9 @@ pub fn request(cx: &Context, name: &str, req: &RequestOutcome, part: &mut Part) 
             end_line: f.end.map(|e| e.line),
             end_column: f.end.map(|e| e.column),
             record: f.line,
+            entry: f.entry,
+            body_line: f.body.map(|b| b.line),
+            body_column: f.body.map(|b| b.column),
             row: f.row(),
             span: d.span.map(|s| SpanOut {
                 start: s.start,

@@ -43,6 +43,13 @@ impl Context {
     }
 }
 
+/// ` (log.entries[N])` for a finding of a HAR entry, else nothing: how the
+/// line-oriented formats make the entry visible.
+pub fn entry_suffix(f: &Finding) -> String {
+    f.entry
+        .map_or_else(String::new, |i| format!(" (log.entries[{i}])"))
+}
+
 /// One input's part of the report.
 #[derive(Debug, Default)]
 pub struct Part {

@@ -3,7 +3,9 @@
 //! lines, columns in Unicode code points (`columnKind: unicodeCodePoints`) and
 //! byte offsets; artifact URIs are the paths as given, with forward slashes,
 //! made of the name's raw bytes (a byte that is not UTF-8 is percent-encoded
-//! as itself, so the URI points at the real file).
+//! as itself, so the URI points at the real file). A HAR entry's finding
+//! says ` (log.entries[N])` in its message and has `properties.harEntry`,
+//! `bodyLine` and `bodyColumn` (its place in the request body).
 
 use std::io::{self, Write};
 
@@ -101,6 +103,7 @@ fn result(raw_name: &[u8], f: &Finding) -> Value {
         physical["region"] = Value::Object(region);
     }
     let mut text = d.message();
+    text.push_str(&super::entry_suffix(f));
     if let Some(h) = &d.help {
         text.push_str("\nhelp: ");
         text.push_str(h);
@@ -114,6 +117,14 @@ fn result(raw_name: &[u8], f: &Finding) -> Value {
     });
     if let Some(i) = index {
         result["ruleIndex"] = i.into();
+    }
+    if let Some(entry) = f.entry {
+        let mut props = json!({ "harEntry": entry });
+        if let Some(b) = f.body {
+            props["bodyLine"] = b.line.into();
+            props["bodyColumn"] = b.column.into();
+        }
+        result["properties"] = props;
     }
     result
 }
