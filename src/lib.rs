@@ -59,6 +59,7 @@ mod aws;
 mod chars;
 mod check;
 mod diagnostic;
+mod family;
 mod json;
 pub mod model;
 mod operation;
@@ -79,6 +80,7 @@ mod walk;
 
 pub use aws::Rejection;
 pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span, Within};
+pub use family::RequiredWording;
 pub use operation::{check, validate, Operation, Request, Value};
 pub use options::{NamePattern, Options};
 pub use request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};

@@ -15,6 +15,7 @@ use std::fmt;
 use crate::aws::Rejection;
 use crate::check::Sink;
 use crate::diagnostic::{self, Span};
+use crate::family;
 use crate::model::{self, MemberDef, OperationDef};
 use crate::options::Options;
 use crate::reader::Reader;
@@ -255,6 +256,9 @@ pub fn validate<'a>(
     }
     let mut sink = Sink::new(options, false);
     let members = walk::walk(operation.0.input, input, options, &mut sink);
+    if let (Some(top), false) = (&members, sink.has_errors()) {
+        family::check(operation.0.name, text, top, options, &mut sink);
+    }
     match (members, sink.has_errors()) {
         (Some(members), false) => Ok(Request {
             operation,
@@ -264,10 +268,12 @@ pub fn validate<'a>(
         _ => {
             diagnostic::locate(input, &mut sink.diags);
             // The walker stops (`None`) only after reporting an error.
-            Err(
-                Rejection::from_diagnostics(sink.diags, (sink.phase_one_errors, sink.errors))
-                    .expect("an error was reported"),
-            )
+            let r = Rejection::from_diagnostics(sink.diags, (sink.phase_one_errors, sink.errors))
+                .expect("an error was reported");
+            Err(match family::profile(operation.0.name) {
+                Some(p) => p.reword(r),
+                None => r,
+            })
         }
     }
 }
@@ -282,7 +288,11 @@ pub fn check<'a>(operation: Operation, input: &'a [u8], options: &Options) -> Re
         return crate::check_json(input, options);
     }
     let mut sink = Sink::new(options, true);
-    walk::walk(operation.0.input, input, options, &mut sink);
+    let top = walk::walk(operation.0.input, input, options, &mut sink);
+    if let (Some(top), 0) = (&top, sink.phase_one_errors) {
+        let text = std::str::from_utf8(input).unwrap_or_default();
+        family::check(operation.0.name, text, top, options, &mut sink);
+    }
     diagnostic::locate(input, &mut sink.diags);
     Report {
         request: None,

@@ -81,6 +81,12 @@ pub struct Schema {
     /// `None`: every custom `custom:<base>` name is assumed to exist.
     closed: bool,
     write_attributes: Option<Vec<String>>,
+    /// `UsernameAttributes`: what users sign in with instead of a username
+    /// (`email`, `phone_number`).
+    username_attributes: Vec<String>,
+    /// `AliasAttributes`: what users may sign in with besides their username
+    /// (`email`, `phone_number`, `preferred_username`).
+    alias_attributes: Vec<String>,
 }
 
 /// What is wrong with a schema or write list handed in. Every variant names
@@ -240,11 +246,16 @@ impl Schema {
             attributes,
             closed: false,
             write_attributes: None,
+            username_attributes: Vec::new(),
+            alias_attributes: Vec::new(),
         }
     }
 
     /// Reads a DescribeUserPool answer (`{"UserPool": {"SchemaAttributes":
     /// [...]}}`), a `{"SchemaAttributes": [...]}` object, or the bare array.
+    /// Beside `SchemaAttributes`, `UsernameAttributes` and `AliasAttributes`
+    /// are read where they stand (arrays of names; absent or `null` is
+    /// empty), for the username rules of SignUp and AdminCreateUser.
     ///
     /// Only the pool's attributes exist under this schema. Standard attributes
     /// the answer leaves out are taken from the default pool. Members other
@@ -278,6 +289,13 @@ impl Schema {
         let raw = schema_attributes(&doc)?;
         let mut schema = Schema::default_pool();
         schema.closed = true;
+        let empty = Map::new();
+        let pool = match &doc {
+            Value::Object(o) => o.get("UserPool").and_then(Value::as_object).unwrap_or(o),
+            _ => &empty,
+        };
+        schema.username_attributes = sign_in_names(pool, "UsernameAttributes")?;
+        schema.alias_attributes = sign_in_names(pool, "AliasAttributes")?;
         // Linear in the attributes given: a hash map finds repeats, and an
         // attribute replaces a default one only among the standard few
         // (`default_pool` holds exactly the `STANDARD` attributes).
@@ -397,6 +415,59 @@ impl Schema {
     pub fn write_attributes(&self) -> Option<&[String]> {
         self.write_attributes.as_deref()
     }
+
+    /// This schema with the pool's `UsernameAttributes` (`email`,
+    /// `phone_number`): users sign in with these instead of a username.
+    pub fn with_username_attributes<I, S>(mut self, names: I) -> Schema
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.username_attributes = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// This schema with the pool's `AliasAttributes` (`email`,
+    /// `phone_number`, `preferred_username`).
+    pub fn with_alias_attributes<I, S>(mut self, names: I) -> Schema
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.alias_attributes = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The pool's `UsernameAttributes` (empty when users have a username).
+    pub fn username_attributes(&self) -> &[String] {
+        &self.username_attributes
+    }
+
+    /// The pool's `AliasAttributes`.
+    pub fn alias_attributes(&self) -> &[String] {
+        &self.alias_attributes
+    }
+}
+
+/// The array of names under `key` of the pool object (absent or `null`:
+/// none), or where it departs from that form.
+fn sign_in_names(pool: &Map<String, Value>, key: &str) -> Result<Vec<String>, SchemaError> {
+    let form = |problem: String| SchemaError::Form {
+        field: key.to_string(),
+        problem,
+    };
+    match present(pool, key) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::String(s) => Ok(s.clone()),
+                other => Err(form(format!("[{i}] is {}, not a string", kind(other)))),
+            })
+            .collect(),
+        Some(other) => Err(form(format!("is {}, not an array", kind(other)))),
+    }
 }
 
 impl fmt::Debug for Schema {
@@ -408,6 +479,8 @@ impl fmt::Debug for Schema {
                 "write_attributes",
                 &self.write_attributes.as_ref().map(Vec::len),
             )
+            .field("username_attributes", &self.username_attributes)
+            .field("alias_attributes", &self.alias_attributes)
             .finish()
     }
 }
