@@ -731,7 +731,12 @@ Every attribute must exist in the user pool's schema. Standard attributes (`emai
 The service answers `user.<name>: Attribute does not exist in the schema.` followed by a \
 line break, one line per unknown name. Without a pool schema (`--pool-schema`), every \
 well-formed `custom:` name is assumed to exist; with one, only the pool's attributes do. \
-Names are case-sensitive: `Email` is not `email`."
+Names are case-sensitive: `Email` is not `email`. SignUp and AdminCreateUser answer \
+`Attributes did not conform to the schema: <name>: Attribute does not exist in the schema.` \
+(the prefix once, then one line per name), AdminCreateUser `Type for attribute {custom:<base>} \
+could not be determined` for a custom name; `ValidationData` is not checked. For \
+(Admin)DeleteUserAttributes the `user.<name>` line is the library's choice: deleting a name \
+the pool lacks was reported to succeed."
             }
             Rule::ModifySub => {
                 "\
@@ -742,7 +747,9 @@ non-mutable attribute sub`."
                 "\
 A custom attribute created without `Mutable`, or a standard attribute a pool made \
 immutable, is set once at sign-up. The service answers `user.<name>: Attribute cannot be \
-updated.` followed by a line break. Needs a pool schema to know which attributes are immutable."
+updated.` followed by a line break. Needs a pool schema to know which attributes are immutable. \
+SignUp, AdminCreateUser and a NEW_PASSWORD_REQUIRED answer may set them; deleting one is \
+refused with the same line (the library's choice)."
             }
             Rule::NullValue => {
                 "\
@@ -754,7 +761,9 @@ attribute, send it with an empty string."
                 "\
 A blank value deletes an attribute, and a pool's required attributes cannot be deleted: \
 `user.<name>: Required attribute cannot be deleted.` Needs a pool schema to know which \
-attributes are required."
+attributes are required. (Admin)DeleteUserAttributes get the same text (the library's choice: \
+no refused delete has been quoted); for SignUp and AdminCreateUser a blank required \
+attribute is A016."
             }
             Rule::InvalidEmail => {
                 "\
@@ -843,7 +852,10 @@ VerifyUserAttribute and GetUserAttributeVerificationCode work on `email` and \
                 "\
 An app client with a WriteAttributes list may write only those attributes (and the \
 pool's required ones). The service answers with NotAuthorizedException `A client \
-attempted to write unauthorized attribute`. Give the list with `--write-attributes`."
+attempted to write unauthorized attribute`. Give the list with `--write-attributes`. The \
+IAM-authorised admin operations (AdminUpdateUserAttributes, AdminCreateUser, \
+AdminDeleteUserAttributes, AdminRespondToAuthChallenge) have no app client: the list does \
+not apply to them."
             }
             Rule::DuplicateAttribute => {
                 "\
