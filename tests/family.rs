@@ -121,6 +121,24 @@ fn sign_up_required_attribute_missing_capitalised_by_default_each_line_ending_in
 }
 
 #[test]
+fn oidc_style_required_names_in_the_2025_named_wording() {
+    // agentlang#240 (2025): `name.givenName: The attribute name.givenName is
+    // required`; that thread separates lines with `,` and a line break, this
+    // library with a line break only (its choice).
+    let schema = Schema::from_json(
+        br#"[{"Name": "name.givenName", "Required": true}, {"Name": "name.familyName", "Required": true}]"#,
+    )
+    .unwrap();
+    let opts = Options::default()
+        .with_schema(schema)
+        .with_required_wording(RequiredWording::Named);
+    assert_eq!(
+        refused("SignUp", &sign_up("ada", ""), &opts),
+        "Attributes did not conform to the schema: name.givenName: The attribute name.givenName is required\nname.familyName: The attribute name.familyName is required\n"
+    );
+}
+
+#[test]
 fn admin_create_user_custom_attribute_the_pool_lacks_has_no_type_with_a_trailing_line_break() {
     // Reference section 3; the trailing \n is the library's choice (one form
     // for every line of this voice).
