@@ -176,7 +176,17 @@ impl Rejection {
         self.error_type
     }
 
-    /// The `message` of the body, e.g. `1 validation error detected: Value null at 'accessToken' …`.
+    /// The `message` of the body, e.g. for a request without a token:
+    ///
+    /// ```
+    /// use cognito_validate::{validate_json, Options};
+    /// let err = validate_json(br#"{"UserAttributes": []}"#, &Options::default()).unwrap_err();
+    /// assert_eq!(
+    ///     err.message(),
+    ///     "1 validation error detected: Value at 'accessToken' failed to satisfy constraint: \
+    ///      Member must not be null"
+    /// );
+    /// ```
     ///
     /// When more errors were found than [`crate::Options::max_diagnostics`]
     /// keeps, the count is of all of them and the items of those kept.

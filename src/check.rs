@@ -190,7 +190,7 @@ fn help(v: Violation, shape: &StringShape, s: &str) -> String {
                     c as u32,
                     category_name(c),
                     if current {
-                        "; the current pattern (`--name-pattern current`) admits it"
+                        "; the current pattern (`NamePattern::Current`) admits it"
                     } else {
                         ""
                     }

@@ -88,8 +88,9 @@ pub use rule::{ErrorType, Rule, Severity};
 pub use semantics::SchemaMode;
 
 /// The README's Rust examples, compiled and run as doctests so that they
-/// cannot drift from the API.
-#[cfg(doctest)]
+/// cannot drift from the API. One uses the strategies, hence the feature
+/// (CI tests with all features).
+#[cfg(all(doctest, feature = "proptest"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 

@@ -73,8 +73,10 @@ impl SchemaAttribute {
 
 /// A user pool's attributes, and optionally the app client's write list.
 ///
-/// Its `Debug` is a summary (counts, not the attributes), since it shows up
-/// inside every [`crate::Options`]; [`Schema::attributes`] has the detail.
+/// Its `Debug` is Rust that rebuilds it (`Schema::default_pool()`, or
+/// `Schema::from_json` of the attributes that differ from the default pool's,
+/// see [`Schema::to_json`]), short for the default pool, since it shows up
+/// inside every [`crate::Options`] and failing test cases must be replayable.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Schema {
     attributes: Vec<SchemaAttribute>,
@@ -416,6 +418,35 @@ impl Schema {
         self.write_attributes.as_deref()
     }
 
+    /// The pool as a DescribeUserPool answer (`{"UserPool":
+    /// {"SchemaAttributes": [...]}}`, compact) listing the attributes that
+    /// differ from the default pool's: [`Schema::from_json`] reads it back
+    /// into an equal schema when this one was read from JSON (the write list
+    /// aside), `UsernameAttributes` and `AliasAttributes` included when not
+    /// empty. For the default pool the list is empty.
+    pub fn to_json(&self) -> String {
+        let defaults = Schema::default_pool();
+        let list: Vec<Value> = self
+            .attributes
+            .iter()
+            .enumerate()
+            .filter(|&(i, a)| defaults.attributes.get(i) != Some(a))
+            .map(|(_, a)| attribute_json(a))
+            .collect();
+        let mut pool = Map::new();
+        pool.insert("SchemaAttributes".into(), Value::Array(list));
+        // The sign-in settings, where the pool has them.
+        for (key, names) in [
+            ("UsernameAttributes", &self.username_attributes),
+            ("AliasAttributes", &self.alias_attributes),
+        ] {
+            if !names.is_empty() {
+                pool.insert(key.into(), serde_json::json!(names));
+            }
+        }
+        serde_json::json!({ "UserPool": pool }).to_string()
+    }
+
     /// This schema with the pool's `UsernameAttributes` (`email`,
     /// `phone_number`): users sign in with these instead of a username.
     pub fn with_username_attributes<I, S>(mut self, names: I) -> Schema
@@ -471,17 +502,46 @@ fn sign_in_names(pool: &Map<String, Value>, key: &str) -> Result<Vec<String>, Sc
 }
 
 impl fmt::Debug for Schema {
+    /// Rust that rebuilds the schema, so that a failing test case can be
+    /// replayed: `Schema::default_pool()`, or `Schema::from_json` of
+    /// [`Schema::to_json`] for a pool read from JSON, then
+    /// `.with_username_attributes`/`.with_alias_attributes` for the default
+    /// pool given them, and `.with_write_attributes([...])` when there is a
+    /// write list.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Schema")
-            .field("attributes", &self.attributes.len())
-            .field("closed", &self.closed)
-            .field(
-                "write_attributes",
-                &self.write_attributes.as_ref().map(Vec::len),
-            )
-            .field("username_attributes", &self.username_attributes)
-            .field("alias_attributes", &self.alias_attributes)
-            .finish()
+        if self.closed {
+            let json = self.to_json();
+            // A raw string needs one `#` more than the longest run of `#`
+            // after a quote in the text.
+            let hashes = json
+                .split('"')
+                .skip(1)
+                .map(|after| after.len() - after.trim_start_matches('#').len())
+                .max()
+                .unwrap_or(0)
+                + 1;
+            let h = "#".repeat(hashes);
+            write!(
+                f,
+                "Schema::from_json(r{h}\"{json}\"{h}.as_bytes()).unwrap()"
+            )?;
+        } else {
+            f.write_str("Schema::default_pool()")?;
+        }
+        if !self.closed && !self.username_attributes.is_empty() {
+            write!(
+                f,
+                ".with_username_attributes({:?})",
+                self.username_attributes
+            )?;
+        }
+        if !self.closed && !self.alias_attributes.is_empty() {
+            write!(f, ".with_alias_attributes({:?})", self.alias_attributes)?;
+        }
+        if let Some(list) = &self.write_attributes {
+            write!(f, ".with_write_attributes({list:?})")?;
+        }
+        Ok(())
     }
 }
 
@@ -669,6 +729,47 @@ fn convert(index: usize, raw: &Value) -> Result<(&str, SchemaAttribute), SchemaE
         max_value,
     };
     Ok((name, attribute))
+}
+
+/// One attribute as DescribeUserPool writes it: bounds as decimal strings,
+/// only those that are set.
+fn attribute_json(a: &SchemaAttribute) -> Value {
+    let mut o = Map::new();
+    o.insert("Name".into(), Value::String(a.name.clone()));
+    o.insert(
+        "AttributeDataType".into(),
+        Value::String(a.data_type.to_string()),
+    );
+    o.insert(
+        "DeveloperOnlyAttribute".into(),
+        Value::Bool(a.developer_only),
+    );
+    o.insert("Mutable".into(), Value::Bool(a.mutable));
+    o.insert("Required".into(), Value::Bool(a.required));
+    let bounds = |lo: (&str, Option<String>), hi: (&str, Option<String>)| {
+        let mut c = Map::new();
+        for (key, v) in [lo, hi] {
+            if let Some(v) = v {
+                c.insert(key.into(), Value::String(v));
+            }
+        }
+        (!c.is_empty()).then_some(Value::Object(c))
+    };
+    let text = |n: Option<u64>| n.map(|n| n.to_string());
+    if let Some(c) = bounds(
+        ("MinLength", text(a.min_length)),
+        ("MaxLength", text(a.max_length)),
+    ) {
+        o.insert("StringAttributeConstraints".into(), c);
+    }
+    let text = |n: Option<i64>| n.map(|n| n.to_string());
+    if let Some(c) = bounds(
+        ("MinValue", text(a.min_value)),
+        ("MaxValue", text(a.max_value)),
+    ) {
+        o.insert("NumberAttributeConstraints".into(), c);
+    }
+    Value::Object(o)
 }
 
 /// The member `key` of `o`, unless it is absent or `null`.

@@ -638,8 +638,8 @@ symbols, numbers and punctuation, nothing else. White space (space, tab, newline
 and invisible format characters such as ZERO WIDTH SPACE are refused. AWS widened the \
 pattern in February 2026 to admit tab, LF, CR and space \
 (`[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+`); older user pools keep the legacy pattern, \
-which is the default here. Select the newer one with `--name-pattern current` \
-(`Options::name_pattern`)."
+which is the default here. Select the newer one with \
+`Options::with_name_pattern(NamePattern::Current)`."
             }
             Rule::ValueTooLong => {
                 "\
@@ -707,13 +707,13 @@ SerializationException."
             }
             Rule::InputTooLarge => {
                 "\
-To bound the work done on hostile input, requests larger than `--max-input-bytes` \
-(`Options::max_input_bytes`, 1 MiB by default) are refused before they are parsed."
+To bound the work done on hostile input, requests larger than \
+`Options::max_input_bytes` (1 MiB by default) are refused before they are parsed."
             }
             Rule::NestingTooDeep => {
                 "\
 To bound the work done on hostile input, arrays and objects nested deeper than \
-`--max-depth` (`Options::max_depth`, 64 by default) are refused. A valid request nests \
+`Options::max_depth` (64 by default) are refused. A valid request nests \
 three deep."
             }
             Rule::UnknownMember => {
@@ -729,7 +729,7 @@ Every attribute must exist in the user pool's schema. Standard attributes (`emai
 `given_name`, ...) exist in every pool; any other name must be a custom attribute, written \
 `custom:<base>` with a base of 1 to 20 letters, marks, symbols, numbers or punctuation. \
 The service answers `user.<name>: Attribute does not exist in the schema.` followed by a \
-line break, one line per unknown name. Without a pool schema (`--pool-schema`), every \
+line break, one line per unknown name. Without a pool schema (`Options::with_schema`), every \
 well-formed `custom:` name is assumed to exist; with one, only the pool's attributes do. \
 Names are case-sensitive: `Email` is not `email`. SignUp and AdminCreateUser answer \
 `Attributes did not conform to the schema: <name>: Attribute does not exist in the schema.` \
@@ -840,7 +840,7 @@ that as the Username of SignUp and AdminCreateUser: `Username should be an email
 phone number.`. A pool with an email alias (`AliasAttributes`) refuses an email-shaped \
 username: `Username cannot be of email format, since user pool is configured for email \
 alias.`. All four texts are the service's, as quoted in public issues (sources in `src/family.rs`). \
-Needs the pool (`--pool-schema`)."
+Needs the pool (`Options::with_schema`)."
             }
             Rule::AttributeNotVerifiable => {
                 "\
@@ -852,7 +852,7 @@ VerifyUserAttribute and GetUserAttributeVerificationCode work on `email` and \
                 "\
 An app client with a WriteAttributes list may write only those attributes (and the \
 pool's required ones). The service answers with NotAuthorizedException `A client \
-attempted to write unauthorized attribute`. Give the list with `--write-attributes`. The \
+attempted to write unauthorized attribute`. Give the list with `Schema::with_write_attributes`. The \
 IAM-authorised admin operations (AdminUpdateUserAttributes, AdminCreateUser, \
 AdminDeleteUserAttributes, AdminRespondToAuthChallenge) have no app client: the list does \
 not apply to them."

@@ -10,6 +10,9 @@
 //!   JSON text, compact or pretty). Their names are random, so a user pool's
 //!   business rules (phase two) would refuse most of them: check them with
 //!   [`Options::phase_one_only`].
+//! - Requests a pool accepts in both phases, with 1 to 6 attributes:
+//!   [`accepted_request`] and [`accepted_request_json`], for the default pool
+//!   or any [`Schema`] (with its app client's write list).
 //! - Their parts: [`name`] and [`name_char`] (every general category each
 //!   [`NamePattern`] admits, astral characters and combining marks included;
 //!   [`char_in_category`] for one category), [`token`], [`value`],
@@ -80,7 +83,9 @@ use proptest::strategy::BoxedStrategy;
 use serde_json::Value as Json;
 use unicode_general_category::get_general_category;
 
-use crate::pool::{is_custom_name, is_standard, Schema, CUSTOM_BASE_MAX_LENGTH};
+use crate::pool::{
+    is_custom_name, is_standard, DataType, Schema, SchemaAttribute, CUSTOM_BASE_MAX_LENGTH,
+};
 use crate::shape::{Pattern, ACCESS_TOKEN, ATTRIBUTE_VALUE, CLIENT_METADATA_STRING};
 use crate::{
     AttributeType, ClientMetadata, NamePattern, Options, Rule, UpdateUserAttributesRequest,
@@ -487,7 +492,14 @@ fn text(v: &Json) -> String {
 /// A valid request under `pattern` as JSON text: [`request`] serialised
 /// compactly or pretty-printed.
 pub fn request_json(pattern: NamePattern) -> BoxedStrategy<String> {
-    (request(pattern), any::<bool>())
+    json_text(request(pattern))
+}
+
+/// The requests as JSON text, compact or pretty-printed.
+fn json_text(
+    requests: BoxedStrategy<UpdateUserAttributesRequest<'static>>,
+) -> BoxedStrategy<String> {
+    (requests, any::<bool>())
         .prop_map(|(r, pretty)| {
             if pretty {
                 // As for `compact`: nothing in a request can fail to serialise.
@@ -502,6 +514,177 @@ pub fn request_json(pattern: NamePattern) -> BoxedStrategy<String> {
 /// A valid request under `pattern` as the bytes of a request body.
 pub fn request_bytes(pattern: NamePattern) -> BoxedStrategy<Vec<u8>> {
     request_json(pattern).prop_map(String::into_bytes).boxed()
+}
+
+// ---------------------------------------------------------------------------
+// Requests a pool accepts: phase one and phase two.
+// ---------------------------------------------------------------------------
+
+/// The most attributes of an [`accepted_request`] taken from the schema, and
+/// the most custom attributes added under an open pool.
+const ACCEPTED_MAX_ATTRIBUTES: usize = 6;
+
+/// Requests that `schema` accepts: [`crate::validate_json`] under
+/// `Options::default().with_schema(schema.clone())` (for
+/// [`Schema::default_pool`], simply [`Options::default`]; under either name
+/// pattern) answers `Ok`, and [`crate::check_json`] finds nothing, not even a
+/// warning. Each request sets 1 to 6 distinct attributes the app client may
+/// write, with values of the attribute's type within its bounds; under the
+/// default pool (open, without a write list) also well-formed `custom:`
+/// names, which it assumes exist.
+///
+/// Attributes no request can set are left out: `sub`, immutable and
+/// developer-only ones, those outside the write list, names the legacy
+/// pattern refuses, `email_verified` and `phone_number_verified` (a warning,
+/// W012), and those whose bounds no value meets (an `email` or
+/// `phone_number` whose length bounds do not admit 3 to 32, resp. 2 to 16,
+/// characters included). `None` when that leaves nothing.
+///
+/// ```
+/// use cognito_validate::pool::Schema;
+/// use cognito_validate::strategies::accepted_request_json;
+/// use cognito_validate::{validate_json, Options};
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(32))]
+///     fn forwards_what_the_pool_accepts(
+///         body in accepted_request_json(&Schema::default_pool()).unwrap()
+///     ) {
+///         prop_assert!(validate_json(body.as_bytes(), &Options::default()).is_ok());
+///     }
+/// }
+/// # forwards_what_the_pool_accepts();
+/// ```
+pub fn accepted_request(
+    schema: &Schema,
+) -> Option<BoxedStrategy<UpdateUserAttributesRequest<'static>>> {
+    let fixed: Vec<BoxedStrategy<AttributeType<'static>>> = schema
+        .attributes()
+        .iter()
+        .filter(|a| may_set(schema, a))
+        .filter_map(|a| {
+            let name = a.name.clone();
+            accepted_value(a).map(|v| {
+                v.prop_map(move |v| AttributeType {
+                    name: Cow::Owned(name.clone()),
+                    value: Some(Cow::Owned(v)),
+                })
+                .boxed()
+            })
+        })
+        .collect();
+    // Under an open pool without a write list, any well-formed custom name
+    // exists, and takes any value.
+    let open = !schema.is_closed() && schema.write_attributes().is_none();
+    if fixed.is_empty() && !open {
+        return None;
+    }
+    let least = usize::from(!open);
+    let most = fixed.len().min(ACCEPTED_MAX_ATTRIBUTES);
+    let count = fixed.len();
+    let picked = proptest::sample::subsequence((0..count).collect::<Vec<usize>>(), least..=most)
+        .prop_flat_map(move |indices| {
+            indices
+                .into_iter()
+                .map(|i| fixed[i].clone())
+                .collect::<Vec<_>>()
+        })
+        .prop_shuffle();
+    let customs = if open {
+        vec(
+            (custom_name(), short_string()).prop_map(|(n, v)| AttributeType {
+                name: Cow::Owned(n),
+                value: Some(Cow::Owned(v)),
+            }),
+            0..=ACCEPTED_MAX_ATTRIBUTES / 2,
+        )
+        .boxed()
+    } else {
+        Just(Vec::new()).boxed()
+    };
+    let attributes = (picked, customs)
+        .prop_map(|(mut all, customs)| {
+            for c in customs {
+                if !all.iter().any(|a| a.name == c.name) {
+                    all.push(c);
+                }
+            }
+            all
+        })
+        .prop_filter("no attribute", |all| !all.is_empty());
+    Some(
+        (token(), attributes, proptest::option::of(short_metadata()))
+            .prop_map(|(t, a, m)| UpdateUserAttributesRequest {
+                access_token: Cow::Owned(t),
+                user_attributes: a,
+                client_metadata: m,
+            })
+            .boxed(),
+    )
+}
+
+/// [`accepted_request`] as JSON text, compact or pretty-printed.
+pub fn accepted_request_json(schema: &Schema) -> Option<BoxedStrategy<String>> {
+    accepted_request(schema).map(json_text)
+}
+
+/// Whether a request may set `a` under `schema` (see [`accepted_request`]).
+fn may_set(schema: &Schema, a: &SchemaAttribute) -> bool {
+    let name = a.name.as_str();
+    name != "sub"
+        && !name.starts_with("dev:")
+        && !a.developer_only
+        && a.mutable
+        && !matches!(name, "email_verified" | "phone_number_verified")
+        && schema.may_write_attribute(name)
+        && NamePattern::Legacy.shape().check(name).is_empty()
+}
+
+/// Values `a` accepts, none blank (a blank value deletes, which a required
+/// attribute refuses); `None` when its bounds admit none this can make.
+fn accepted_value(a: &SchemaAttribute) -> Option<BoxedStrategy<String>> {
+    let value_max = ATTRIBUTE_VALUE.max_length.unwrap_or(usize::MAX) as u64;
+    let lo = a.min_length.unwrap_or(0).max(1);
+    let hi = a.max_length.unwrap_or(value_max).min(value_max);
+    let within = |least: u64, most: u64| lo <= least && most <= hi;
+    Some(match a.data_type {
+        DataType::Boolean => select(vec!["true", "false"])
+            .prop_map(str::to_owned)
+            .boxed(),
+        DataType::Number => {
+            let (lo, hi) = (
+                a.min_value.unwrap_or(i64::MIN),
+                a.max_value.unwrap_or(i64::MAX),
+            );
+            if lo > hi {
+                return None;
+            }
+            prop_oneof![Just(lo), Just(hi), lo..=hi]
+                .prop_map(|n| n.to_string())
+                .boxed()
+        }
+        DataType::DateTime => prop_oneof![
+            (0i64..=4_102_444_800).prop_map(|n| n.to_string()),
+            (0u32..=9999, 1u32..=12, 1u32..=28, 0u32..=23, 0u32..=59)
+                .prop_map(|(y, m, d, h, min)| format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:00Z")),
+            (0u32..=9999, 1u32..=12, 1u32..=28)
+                .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        ]
+        .boxed(),
+        DataType::String => match a.name.as_str() {
+            // `email()` makes 3 to 32 characters; `+` and 1 to 15 digits.
+            "email" if within(3, 32) => email(),
+            "phone_number" if within(2, 16) => valid_value("phone_number"),
+            "email" | "phone_number" => return None,
+            _ if lo > hi => return None,
+            _ => {
+                // Both bounds fit in `usize`: `hi` is at most the value shape's.
+                let (lo, hi) = (lo as usize, hi as usize);
+                string_of(any::<char>().boxed(), length(lo, hi))
+            }
+        },
+    })
 }
 
 /// An input that breaks known rules, with the options to check it under.

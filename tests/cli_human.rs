@@ -34,7 +34,7 @@ fn layout_snapshot() {
 5 |     { "Name": "custom:prénom👍", "Value": "*" }, { "Name": "given name", "Value": "*" }
   |                                                            ^^^^^^^^^^^^
   |
-  = help: character 6 is U+0020 (a space separator), which the pattern does not allow; the current pattern (`--name-pattern current`) admits it
+  = help: character 6 is U+0020 (a space separator), which the pattern does not allow; the current pattern (`NamePattern::Current`) admits it
 
 error[J001]: The request is not valid JSON: expected a JSON value.
  --> tests/fixtures/cli/tree/sub/c-trailing.json:5:3

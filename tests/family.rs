@@ -246,6 +246,15 @@ fn schema_reads_username_and_alias_attributes() {
     let a = Schema::from_json(ALIAS_POOL).unwrap();
     assert_eq!(a.alias_attributes(), ["email", "preferred_username"]);
     assert!(a.attribute("name").unwrap().required);
+    // The replayable form keeps the sign-in settings.
+    for schema in [s, a] {
+        assert_eq!(Schema::from_json(schema.to_json().as_bytes()).unwrap(), schema);
+    }
+    let open = Schema::default_pool().with_username_attributes(["phone_number"]);
+    assert_eq!(
+        format!("{open:?}"),
+        r#"Schema::default_pool().with_username_attributes(["phone_number"])"#
+    );
     let e =
         Schema::from_json(br#"{"UserPool": {"SchemaAttributes": [], "AliasAttributes": "email"}}"#)
             .unwrap_err();

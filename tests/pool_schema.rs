@@ -340,3 +340,47 @@ fn write_list_errors_name_the_member_and_index() {
         .unwrap();
     assert_eq!(ok.write_attributes(), Some(&["email".to_string()][..]));
 }
+
+/// Issue 14.15: a failing case's pool must be printable as something that
+/// can be replayed, not a count.
+#[test]
+fn a_schema_prints_as_rust_that_rebuilds_it() {
+    assert_eq!(
+        format!("{:?}", Schema::default_pool()),
+        "Schema::default_pool()"
+    );
+    assert_eq!(
+        format!(
+            "{:?}",
+            Schema::default_pool().with_write_attributes(["email", "custom:a"])
+        ),
+        r#"Schema::default_pool().with_write_attributes(["email", "custom:a"])"#
+    );
+
+    let pool =
+        Schema::from_json(include_bytes!("../examples/pool/describe-user-pool.json")).unwrap();
+    let json = pool.to_json();
+    // Only what differs from the default pool: the shipped pool's custom
+    // attributes and its required email, not the untouched standard ones.
+    assert!(json.contains(r#""Name":"custom:tenant_id""#), "{json}");
+    assert!(json.contains(r#""Name":"email""#), "{json}");
+    assert!(!json.contains(r#""Name":"given_name""#), "{json}");
+    assert_eq!(Schema::from_json(json.as_bytes()).unwrap(), pool);
+    assert_eq!(
+        format!("{pool:?}"),
+        format!(r##"Schema::from_json(r#"{json}"#.as_bytes()).unwrap()"##)
+    );
+
+    // A name with `"#` in it needs more hashes in the raw string.
+    let odd = Schema::from_json(br##"[{"Name": "custom:a\"#b"}]"##).unwrap();
+    let debug = format!("{odd:?}");
+    assert!(
+        debug.starts_with(r###"Schema::from_json(r##"{"###),
+        "{debug}"
+    );
+    assert!(
+        debug.ends_with(r###"}"##.as_bytes()).unwrap()"###),
+        "{debug}"
+    );
+    assert_eq!(Schema::from_json(odd.to_json().as_bytes()).unwrap(), odd);
+}
