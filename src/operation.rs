@@ -6,8 +6,10 @@
 //! UpdateUserAttributes goes through its own hand-written fast path (the
 //! same as [`crate::validate_json`] and [`crate::check_json`], phase two
 //! included); every other operation through the model-driven walker
-//! (`walk.rs`), phase one only: the business rules of the other operations
-//! are not checked yet.
+//! (`walk.rs`), and then, for the other operations of the attribute family
+//! (SignUp, AdminCreateUser, the deletes, the verifications,
+//! NEW_PASSWORD_REQUIRED answers), their business rules (`family.rs`) when
+//! phase one passed.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -234,8 +236,9 @@ fn top_level(op: Operation, input: &[u8], opts: &Options) -> Vec<(&'static Membe
 }
 
 /// Parses a request body of `operation` and checks it the way the service's
-/// framework does (phase one; for UpdateUserAttributes phase two as well,
-/// as [`crate::validate_json`]).
+/// framework does (phase one), then for the operations that write, delete or
+/// verify user attributes the way the service's business rules do (phase
+/// two; for UpdateUserAttributes as [`crate::validate_json`]).
 ///
 /// Returns a borrowed view of the request, or the service's answer. Never
 /// panics: every byte sequence gets a verdict. Warnings are not collected;

@@ -248,7 +248,10 @@ fn schema_reads_username_and_alias_attributes() {
     assert!(a.attribute("name").unwrap().required);
     // The replayable form keeps the sign-in settings.
     for schema in [s, a] {
-        assert_eq!(Schema::from_json(schema.to_json().as_bytes()).unwrap(), schema);
+        assert_eq!(
+            Schema::from_json(schema.to_json().as_bytes()).unwrap(),
+            schema
+        );
     }
     let open = Schema::default_pool().with_username_attributes(["phone_number"]);
     assert_eq!(
@@ -583,5 +586,65 @@ proptest! {
         let rule = if operation.contains("Verif") { Rule::AttributeNotVerifiable } else { Rule::AttributeNotInSchema };
         prop_assert!(report.diagnostics.iter().any(|d| d.rule == rule), "{} {:?}", body, report.diagnostics);
         prop_assert!(answer(operation, &body, &Options::default()).is_some());
+    }
+}
+
+mod strategies {
+    use super::*;
+    use cognito_validate::strategies::{family_breaking, family_request_json, FAMILY_OPERATIONS};
+
+    /// The rules of each family operation's [`family_breaking`], all
+    /// generated; and every operation has some.
+    #[test]
+    fn every_family_operation_has_valid_and_breaking_strategies() {
+        let mut total = 0;
+        for operation in FAMILY_OPERATIONS {
+            assert!(family_request_json(operation).is_some(), "{operation}");
+            let rules: Vec<Rule> = Rule::ALL
+                .iter()
+                .copied()
+                .filter(|&r| family_breaking(operation, r).is_some())
+                .collect();
+            assert!(!rules.is_empty(), "{operation}");
+            total += rules.len();
+        }
+        // A001/A002 for 8, A003/A005 for 5 (the updating and deleting ones,
+        // UpdateUserAttributes included), A004 for 4, A006/A007 for 6,
+        // A014/A015 for 4, A016 for 4, A017 for 2, A018 for 2.
+        assert_eq!(total, 16 + 8 + 4 + 12 + 8 + 4 + 2 + 2);
+        assert!(family_request_json("ListUsers").is_none());
+        assert!(family_breaking("ListUsers", Rule::AttributeNotInSchema).is_none());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        #[test]
+        fn valid_family_requests_pass(
+            (operation, body) in prop::sample::select(FAMILY_OPERATIONS.to_vec())
+                .prop_flat_map(|o| (Just(o), family_request_json(o).unwrap()))
+        ) {
+            let report = check(op(operation), body.as_bytes(), &Options::default());
+            prop_assert!(report.diagnostics.is_empty(), "{} {}: {:?}", operation, body, report.diagnostics);
+        }
+
+        #[test]
+        fn broken_family_requests_break_exactly_their_rule(
+            (operation, rule, broken) in prop::sample::select(
+                FAMILY_OPERATIONS
+                    .iter()
+                    .flat_map(|&o| Rule::ALL.iter().map(move |&r| (o, r)))
+                    .filter(|&(o, r)| family_breaking(o, r).is_some())
+                    .collect::<Vec<_>>(),
+            )
+            .prop_flat_map(|(o, r)| (Just(o), Just(r), family_breaking(o, r).unwrap()))
+        ) {
+            let report = check(op(operation), &broken.bytes, &broken.options);
+            let mut got: Vec<Rule> = report.diagnostics.iter().map(|d| d.rule).collect();
+            got.sort();
+            got.dedup();
+            prop_assert_eq!(&got, &broken.expected, "{} {:?}", operation, broken);
+            prop_assert_eq!(&broken.expected, &vec![rule]);
+        }
     }
 }
