@@ -2002,6 +2002,21 @@ pub fn family_request_json(operation: &str) -> Option<BoxedStrategy<String>> {
     Some(attrs.prop_map(move |a| family_body(operation, &a)).boxed())
 }
 
+/// Valid bodies of `operation` that break `rule` only under the pool `pool`
+/// makes for their attributes.
+fn family_in_pool(
+    operation: &'static str,
+    rule: Rule,
+    pool: fn(&[Attr]) -> Schema,
+) -> BoxedStrategy<Broken> {
+    family_attrs()
+        .prop_map(move |a| {
+            let body = family_body(operation, &a);
+            business(body, NamePattern::Legacy, rule, Some(pool(&a)))
+        })
+        .boxed()
+}
+
 /// A name no pool has by default: lower-case, not standard, no `custom:`.
 fn unknown_name() -> BoxedStrategy<String> {
     chars_from("abcdefghijklmnopqrstuvwxyz_", 1..=12)
@@ -2090,37 +2105,15 @@ pub fn family_breaking(operation: &str, rule: Rule) -> Option<BoxedStrategy<Brok
             free().prop_map(|n| ((n, Val::Absent), None)).boxed()
         }
         Rule::RequiredAttributeMissing if p.creates => {
-            return Some(
-                family_attrs()
-                    .prop_map(move |a| {
-                        let schema = declared_pool(
-                            vec![serde_json::json!({"Name": "custom:needed", "Required": true})],
-                            &a,
-                        );
-                        business(
-                            family_body(operation, &a),
-                            NamePattern::Legacy,
-                            rule,
-                            Some(schema),
-                        )
-                    })
-                    .boxed(),
-            )
+            return Some(family_in_pool(operation, rule, |a| {
+                let needed = serde_json::json!({"Name": "custom:needed", "Required": true});
+                declared_pool(vec![needed], a)
+            }))
         }
         Rule::UsernameFormat if p.username => {
-            return Some(
-                family_attrs()
-                    .prop_map(move |a| {
-                        let schema = Schema::default_pool().with_username_attributes(["email"]);
-                        business(
-                            family_body(operation, &a),
-                            NamePattern::Legacy,
-                            rule,
-                            Some(schema),
-                        )
-                    })
-                    .boxed(),
-            )
+            return Some(family_in_pool(operation, rule, |_| {
+                Schema::default_pool().with_username_attributes(["email"])
+            }))
         }
         _ => return None,
     };

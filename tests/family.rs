@@ -589,6 +589,7 @@ proptest! {
     }
 }
 
+#[cfg(feature = "proptest")]
 mod strategies {
     use super::*;
     use cognito_validate::strategies::{family_breaking, family_request_json, FAMILY_OPERATIONS};
@@ -613,6 +614,8 @@ mod strategies {
         // A014/A015 for 4, A016 for 4, A017 for 2, A018 for 2.
         assert_eq!(total, 16 + 8 + 4 + 12 + 8 + 4 + 2 + 2);
         assert!(family_request_json("ListUsers").is_none());
+        // The library's list is the family these tests name.
+        assert_eq!(FAMILY_OPERATIONS, FAMILY);
         assert!(family_breaking("ListUsers", Rule::AttributeNotInSchema).is_none());
     }
 
@@ -647,93 +650,93 @@ mod strategies {
             prop_assert_eq!(&broken.expected, &vec![rule]);
         }
     }
-}
 
-/// JSON whose keys and strings are those the family's rules read, nested at
-/// random: the rules run on whatever passes phase one.
-fn family_json() -> impl Strategy<Value = serde_json::Value> {
-    use serde_json::Value;
-    let word = prop_oneof![
-        Just("NEW_PASSWORD_REQUIRED".to_string()),
-        Just("userAttributes.email".to_string()),
-        Just("userAttributes.sub".to_string()),
-        Just("email".to_string()),
-        Just("sub".to_string()),
-        Just("dev:custom:risk_score".to_string()),
-        Just("custom:tenant_id".to_string()),
-        Just("ada@example.com".to_string()),
-        Just("+14325551212".to_string()),
-        Just("eu-west-1_Ex4mpLe01".to_string()),
-        Just(String::new()),
-        ".{0,8}",
-    ];
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i32>().prop_map(Value::from),
-        word.clone().prop_map(Value::String),
-    ];
-    let key = prop_oneof![
-        Just("UserAttributes".to_string()),
-        Just("UserAttributeNames".to_string()),
-        Just("AttributeName".to_string()),
-        Just("ChallengeName".to_string()),
-        Just("ChallengeResponses".to_string()),
-        Just("Username".to_string()),
-        Just("UserPoolId".to_string()),
-        Just("ClientId".to_string()),
-        Just("AccessToken".to_string()),
-        Just("Name".to_string()),
-        Just("Value".to_string()),
-        word,
-    ];
-    leaf.prop_recursive(4, 40, 6, move |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-            prop::collection::vec((key.clone(), inner), 0..6)
-                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
-        ]
-    })
-}
+    /// JSON whose keys and strings are those the family's rules read, nested at
+    /// random: the rules run on whatever passes phase one.
+    fn family_json() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::Value;
+        let word = prop_oneof![
+            Just("NEW_PASSWORD_REQUIRED".to_string()),
+            Just("userAttributes.email".to_string()),
+            Just("userAttributes.sub".to_string()),
+            Just("email".to_string()),
+            Just("sub".to_string()),
+            Just("dev:custom:risk_score".to_string()),
+            Just("custom:tenant_id".to_string()),
+            Just("ada@example.com".to_string()),
+            Just("+14325551212".to_string()),
+            Just("eu-west-1_Ex4mpLe01".to_string()),
+            Just(String::new()),
+            ".{0,8}",
+        ];
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i32>().prop_map(Value::from),
+            word.clone().prop_map(Value::String),
+        ];
+        let key = prop_oneof![
+            Just("UserAttributes".to_string()),
+            Just("UserAttributeNames".to_string()),
+            Just("AttributeName".to_string()),
+            Just("ChallengeName".to_string()),
+            Just("ChallengeResponses".to_string()),
+            Just("Username".to_string()),
+            Just("UserPoolId".to_string()),
+            Just("ClientId".to_string()),
+            Just("AccessToken".to_string()),
+            Just("Name".to_string()),
+            Just("Value".to_string()),
+            word,
+        ];
+        leaf.prop_recursive(4, 40, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                prop::collection::vec((key.clone(), inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
-    /// Any such body of any family operation gets a verdict, the same from
-    /// both entry points, never a panic.
-    #[test]
-    fn family_rules_never_panic_and_both_entry_points_agree(
-        (operation, valid) in prop::sample::select(FAMILY.to_vec()).prop_flat_map(|o| {
-            (Just(o), cognito_validate::strategies::family_request_json(o).unwrap())
-        }),
-        json in family_json(),
-        member in prop::sample::select(vec![
-            "UserAttributes", "UserAttributeNames", "AttributeName", "ChallengeResponses",
-            "ChallengeName", "Username", "ValidationData",
-        ]),
-        nested in any::<bool>(),
-        with_pool in any::<bool>(),
-    ) {
-        // A valid body with one member replaced (or, nested, one list item
-        // or map entry added) by the random value.
-        let mut doc: serde_json::Value = serde_json::from_str(&valid).unwrap();
-        match (&mut doc[member], nested) {
-            (serde_json::Value::Array(items), true) => items.push(json),
-            (serde_json::Value::Object(map), true) => {
-                map.insert("userAttributes.name".into(), json);
+        /// Any such body of any family operation gets a verdict, the same from
+        /// both entry points, never a panic.
+        #[test]
+        fn family_rules_never_panic_and_both_entry_points_agree(
+            (operation, valid) in prop::sample::select(FAMILY.to_vec()).prop_flat_map(|o| {
+                (Just(o), family_request_json(o).unwrap())
+            }),
+            json in family_json(),
+            member in prop::sample::select(vec![
+                "UserAttributes", "UserAttributeNames", "AttributeName", "ChallengeResponses",
+                "ChallengeName", "Username", "ValidationData",
+            ]),
+            nested in any::<bool>(),
+            with_pool in any::<bool>(),
+        ) {
+            // A valid body with one member replaced (or, nested, one list item
+            // or map entry added) by the random value.
+            let mut doc: serde_json::Value = serde_json::from_str(&valid).unwrap();
+            match (&mut doc[member], nested) {
+                (serde_json::Value::Array(items), true) => items.push(json),
+                (serde_json::Value::Object(map), true) => {
+                    map.insert("userAttributes.name".into(), json);
+                }
+                (slot, _) => *slot = json,
             }
-            (slot, _) => *slot = json,
-        }
-        let body = serde_json::to_vec(&doc).unwrap();
-        let opts = if with_pool { pool() } else { Options::default() };
-        let strict = validate(op(operation), &body, &opts);
-        let report = check(op(operation), &body, &opts);
-        prop_assert_eq!(strict.is_err(), report.is_rejected(), "{}", String::from_utf8_lossy(&body));
-        if let Err(e) = strict {
-            prop_assert!(!e.message().is_empty());
-            for d in e.diagnostics() {
-                if let Some(s) = d.span {
-                    prop_assert!(s.start <= s.end && s.end <= body.len());
+            let body = serde_json::to_vec(&doc).unwrap();
+            let opts = if with_pool { pool() } else { Options::default() };
+            let strict = validate(op(operation), &body, &opts);
+            let report = check(op(operation), &body, &opts);
+            prop_assert_eq!(strict.is_err(), report.is_rejected(), "{}", String::from_utf8_lossy(&body));
+            if let Err(e) = strict {
+                prop_assert!(!e.message().is_empty());
+                for d in e.diagnostics() {
+                    if let Some(s) = d.span {
+                        prop_assert!(s.start <= s.end && s.end <= body.len());
+                    }
                 }
             }
         }
