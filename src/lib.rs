@@ -30,21 +30,31 @@
 //! assert!(ok.user_attributes.is_empty());
 //! ```
 //!
+//! Every other operation of the service model is checked by [`validate`]
+//! and [`check`], given an [`Operation`] (from its name or its
+//! `X-Amz-Target` value); a request that passes comes back as a borrowed
+//! [`Request`] view. `validate_json` and `check_json` are the same as
+//! `validate`/`check` with UpdateUserAttributes.
+//!
 //! # What is where
 //!
-//! At the root: the entry points [`validate_json`] and [`check_json`] (with
-//! its [`Report`]), the request types ([`UpdateUserAttributesRequest`],
-//! [`AttributeType`], [`ClientMetadata`]), the [`Options`] ([`NamePattern`],
-//! [`SchemaMode`]), the catalogue of rules ([`Rule`], [`Severity`],
-//! [`ErrorType`]), the findings ([`Diagnostic`], [`Constraint`], [`Shown`],
-//! [`Position`], [`Span`]) and the service's answer ([`Rejection`]). Each
+//! At the root: the entry points [`validate`] and [`check`] (any operation:
+//! [`Operation`], [`Request`], [`Value`]), [`validate_json`] and
+//! [`check_json`] (UpdateUserAttributes, with its [`Report`]), the request
+//! types ([`UpdateUserAttributesRequest`], [`AttributeType`],
+//! [`ClientMetadata`]), the [`Options`] ([`NamePattern`], [`SchemaMode`]),
+//! the catalogue of rules ([`Rule`], [`Severity`], [`ErrorType`]), the
+//! findings ([`Diagnostic`], [`Constraint`], [`Shown`], [`Position`],
+//! [`Span`], [`Within`]) and the service's answer ([`Rejection`]). Each
 //! public item has this one path.
 //!
 //! Modules:
-//! - [`shape`]: the model's string shapes, their limits and patterns;
+//! - [`model`]: every operation's shapes, generated from the service model;
+//! - [`shape`]: UpdateUserAttributes's string shapes, their limits and patterns;
 //! - [`path`]: locations in a request, in AWS and JSON Pointer form;
 //! - [`pool`]: a user pool's schema and an app client's write list;
 //! - [`response`]: checks of `UpdateUserAttributes` responses;
+//! - `token`: the access-token pre-check (with the `token` feature);
 //! - `strategies`: proptest strategies for requests, valid and broken (with
 //!   the `proptest` feature).
 //!
@@ -52,6 +62,7 @@
 //!
 //! - `cli` (default): the `cognito-validate` command-line tool. A library
 //!   user can turn it off (`default-features = false`).
+//! - `token` (on with `cli`): the `token` module, RS256 through `ring`.
 //! - `proptest`: the public `strategies` module.
 #![deny(missing_docs)]
 

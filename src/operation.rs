@@ -82,8 +82,8 @@ impl Operation {
 
     /// The `X-Amz-Target` header value that names it:
     /// `"AWSCognitoIdentityProviderService.SignUp"`.
-    pub fn target(self) -> String {
-        format!("{}.{}", model::TARGET_PREFIX, self.0.name)
+    pub fn target(self) -> &'static str {
+        self.0.target
     }
 
     /// The operation's definition in the model tables.
@@ -242,7 +242,9 @@ fn top_level(op: Operation, input: &[u8], opts: &Options) -> Vec<(&'static Membe
 ///
 /// Returns a borrowed view of the request, or the service's answer. Never
 /// panics: every byte sequence gets a verdict. Warnings are not collected;
-/// use [`check`].
+/// use [`check`]. For UpdateUserAttributes the verdict is the fast path's
+/// and the view costs one more scan of an accepted body (use
+/// [`crate::validate_json`] for its typed request instead).
 pub fn validate<'a>(
     operation: Operation,
     input: &'a [u8],

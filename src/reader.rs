@@ -178,6 +178,8 @@ impl<'a, 'x> Reader<'a, 'x> {
         });
     }
 
+    #[inline]
+    /// The one-byte span at the cursor (empty at the end).
     pub(crate) fn span_here(&self) -> Span {
         let end = (self.pos + 1).min(self.b.len()).max(self.pos);
         Span {
@@ -212,6 +214,7 @@ impl<'a, 'x> Reader<'a, 'x> {
         }
     }
 
+    #[inline]
     pub(crate) fn enter(&mut self) -> Parse<()> {
         self.depth += 1;
         if self.depth > self.limit {
@@ -267,7 +270,7 @@ impl<'a, 'x> Reader<'a, 'x> {
         })
     }
 
-    /// Skips any JSON value, as [`Parser::value`] does, and records it as
+    /// Skips any JSON value, as [`Reader::value`] does, and records it as
     /// possibly secret: a value the parser does not read is never shown.
     pub(crate) fn skip(&mut self) -> Parse<()> {
         let start = self.pos;
@@ -302,6 +305,7 @@ impl<'a, 'x> Reader<'a, 'x> {
         }
     }
 
+    #[inline]
     pub(crate) fn literal(&mut self, word: &[u8]) -> Parse<()> {
         if self.b[self.pos..].starts_with(word) {
             self.pos += word.len();
@@ -311,6 +315,7 @@ impl<'a, 'x> Reader<'a, 'x> {
         }
     }
 
+    #[inline]
     pub(crate) fn digits(&mut self) -> usize {
         let start = self.pos;
         while let Some(b'0'..=b'9') = self.peek() {

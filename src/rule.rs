@@ -550,9 +550,7 @@ impl Rule {
             Rule::WrongType => "A member holds a JSON value of the wrong type.",
             Rule::InputTooLarge => "The request is larger than the configured limit.",
             Rule::NestingTooDeep => "The request nests deeper than the configured limit.",
-            Rule::UnknownMember => {
-                "The request has a member that UpdateUserAttributes does not define."
-            }
+            Rule::UnknownMember => "The request has a member its operation does not define.",
             Rule::AttributeNotInSchema => "The attribute is not in the user pool's schema.",
             Rule::ModifySub => "The request tries to change `sub`, which never changes.",
             Rule::ImmutableAttribute => "The attribute is immutable in this user pool.",
@@ -718,10 +716,10 @@ three deep."
             }
             Rule::UnknownMember => {
                 "\
-Members that UpdateUserAttributes does not define are ignored by the service, so they are \
-a warning, not an error. Member names are case-sensitive: `accessToken` is not \
-`AccessToken`, and a request that spells a required member wrongly is missing it. The \
-help line suggests the member that was probably meant."
+Members that the operation does not define (in any structure of the request) are ignored \
+by the service, so they are a warning, not an error. Member names are case-sensitive: \
+`accessToken` is not `AccessToken`, and a request that spells a required member wrongly \
+is missing it. The help line suggests the member that was probably meant."
             }
             Rule::AttributeNotInSchema => {
                 "\

@@ -31,6 +31,9 @@
 //! (`Value at '…'`) and recorded as secret spans, as is every value skipped
 //! unread.
 //!
+//! The keys of such a map are secret too: paths and texts name them
+//! `<hidden>`.
+//!
 //! Paths are kept on a stack of steps as the walker descends and turned into
 //! a [`Path`] only when a finding is kept (jsonschema's `LazyLocation` idea).
 
@@ -49,6 +52,10 @@ use crate::reader::{
     did_you_mean, members, shown_key, type_name, HasReader, KeySet, Parse, Reader,
 };
 use crate::rule::Rule;
+
+/// What stands for a key of a map the service does not print, in paths
+/// (`/AuthParameters/<hidden>`) and texts.
+const HIDDEN_KEY: &str = "<hidden>";
 
 /// One step down from the root.
 enum Step<'a> {
@@ -73,12 +80,43 @@ fn path_of(stack: &[Step<'_>]) -> Path {
 /// (`null` included).
 pub(crate) type TopMember = (&'static MemberDef, Span);
 
-/// How a structure's member stood when the object closed.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Seen {
-    Absent,
-    Null(Span),
-    Present,
+/// Which members of a structure were given, without allocating for the
+/// usual structure of at most 128 members: one bit per member, and the spans
+/// of the `null` ones (rare) in a list.
+struct Seen {
+    small: u128,
+    large: Vec<bool>,
+    nulls: Vec<(usize, Span)>,
+}
+
+impl Seen {
+    fn new(n: usize) -> Seen {
+        Seen {
+            small: 0,
+            large: if n > 128 { vec![false; n] } else { Vec::new() },
+            nulls: Vec::new(),
+        }
+    }
+
+    fn given(&self, i: usize) -> bool {
+        match self.large.get(i) {
+            Some(&b) => b,
+            None => i < 128 && self.small >> i & 1 == 1,
+        }
+    }
+
+    fn set(&mut self, i: usize) {
+        match self.large.get_mut(i) {
+            Some(b) => *b = true,
+            None if i < 128 => self.small |= 1 << i,
+            None => {}
+        }
+    }
+
+    /// The span of member `i`'s `null`, if it was given as `null`.
+    fn null(&self, i: usize) -> Option<Span> {
+        self.nulls.iter().find(|(j, _)| *j == i).map(|&(_, s)| s)
+    }
 }
 
 /// What a value turned out to be, for the callers that need it.
@@ -100,8 +138,8 @@ pub(crate) fn walk(
 ) -> Option<Vec<TopMember>> {
     let mut w = Walker {
         r: Reader::open(input, opts, sink).ok()?,
-        current_names: opts.name_pattern == NamePattern::Current,
-        stack: Vec::new(),
+        names: opts.name_pattern,
+        stack: Vec::with_capacity(8),
     };
     let mut top = Vec::new();
     w.document(input_shape, &mut top).ok()?;
@@ -110,8 +148,8 @@ pub(crate) fn walk(
 
 struct Walker<'a, 'x> {
     r: Reader<'a, 'x>,
-    /// The caller chose the current attribute-name pattern.
-    current_names: bool,
+    /// The attribute-name pattern the caller chose.
+    names: NamePattern,
     stack: Vec<Step<'a>>,
 }
 
@@ -304,7 +342,7 @@ impl<'a> Walker<'a, '_> {
         open: Span,
         mut top: Option<&mut Vec<TopMember>>,
     ) -> Parse<()> {
-        let mut seen = vec![Seen::Absent; defs.len()];
+        let mut seen = Seen::new(defs.len());
         members(self, b'}', "`,` or `}` after a member", |w| {
             let (key, key_span) = w.r.key()?;
             let Some(i) = defs.iter().position(|m| m.name == key) else {
@@ -314,13 +352,14 @@ impl<'a> Walker<'a, '_> {
             let m = &defs[i];
             w.stack.push(Step::Member(m));
             let start = w.r.pos;
-            let read = if seen[i] != Seen::Absent {
+            let read = if seen.given(i) {
                 w.duplicate(&key, key_span);
                 w.r.skip()
             } else if w.r.peek() == Some(b'n') {
-                w.r.null().map(|span| seen[i] = Seen::Null(span))
+                seen.set(i);
+                w.r.null().map(|span| seen.nulls.push((i, span)))
             } else {
-                seen[i] = Seen::Present;
+                seen.set(i);
                 w.value(m.shape, hidden || !m.shown, Within::Member)
                     .map(drop)
             };
@@ -337,12 +376,12 @@ impl<'a> Walker<'a, '_> {
             }
             Ok(())
         })?;
-        for (m, seen) in defs.iter().zip(seen) {
-            let span = match seen {
+        for (i, m) in defs.iter().enumerate() {
+            let span = match seen.null(i) {
                 _ if !m.required => continue,
-                Seen::Present => continue,
-                Seen::Absent => open,
-                Seen::Null(span) => span,
+                Some(span) => span,
+                None if seen.given(i) => continue,
+                None => open,
             };
             self.stack.push(Step::Member(m));
             self.report(Rule::MissingMember, span, |d| {
@@ -473,9 +512,15 @@ impl<'a> Walker<'a, '_> {
         let mut set = KeySet::default();
         let n = members(self, b'}', "`,` or `}` after a map entry", |w| {
             let (k, key_span) = w.r.key()?;
-            w.stack.push(Step::Key(k.clone()));
+            // A key of a hidden map is not shown in paths or texts either.
+            let named = if key_hidden {
+                Cow::Borrowed(HIDDEN_KEY)
+            } else {
+                k.clone()
+            };
+            w.stack.push(Step::Key(named.clone()));
             let read = if set.insert(&keys, &k).is_err() {
-                w.duplicate(&k, key_span);
+                w.duplicate(&named, key_span);
                 w.r.skip()
             } else {
                 if let Kind::String {
@@ -534,6 +579,12 @@ impl<'a> Walker<'a, '_> {
                 Shown::Text(s.into())
             }
         };
+        // An item of a list of enum values: only its enum is reported at the
+        // list (by the caller); its other constraints are its own.
+        let (within, enum_here) = match within {
+            Within::ListMember => (Within::Member, false),
+            w => (w, true),
+        };
         if let Some((rule, constraint, n)) = length_violation(s, length) {
             self.report(rule, span, |d| {
                 d.constraint = Some(constraint);
@@ -542,7 +593,7 @@ impl<'a> Walker<'a, '_> {
                 d.within = within;
             });
         }
-        if let Some(id) = pattern.map(|p| p.resolve(self.current_names)) {
+        if let Some(id) = pattern.map(|p| p.under(self.names)) {
             if !pattern_matches(id, s) {
                 self.report(Rule::Pattern, span, |d| {
                     d.constraint = Some(Constraint::ModelPattern(id.def().printed));
@@ -551,8 +602,7 @@ impl<'a> Walker<'a, '_> {
                 });
             }
         }
-        // A list of enum values reports its items at the list.
-        if within != Within::ListMember && !enum_values.is_empty() && !enum_values.contains(&s) {
+        if enum_here && !enum_values.is_empty() && !enum_values.contains(&s) {
             self.report(Rule::Enum, span, |d| {
                 d.constraint = Some(Constraint::OneOf(enum_values));
                 d.shown = shown();
@@ -605,5 +655,41 @@ impl<'a> Walker<'a, '_> {
             };
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seen_tracks_members_of_small_and_large_structures() {
+        for n in [3, 128, 200] {
+            let mut seen = Seen::new(n);
+            for i in (0..n).step_by(7) {
+                seen.set(i);
+            }
+            for i in 0..n {
+                assert_eq!(seen.given(i), i % 7 == 0, "{n} members, member {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn lengths_are_counted_in_scalar_values() {
+        let len = |min, max| Length {
+            min: Some(min),
+            max: Some(max),
+        };
+        assert!(length_violation("ab", len(1, 2)).is_none());
+        assert!(length_violation("東東", len(1, 2)).is_none());
+        assert_eq!(
+            length_violation("東東東", len(1, 2)).map(|v| (v.0, v.2)),
+            Some((Rule::MaxLength, 3))
+        );
+        assert_eq!(
+            length_violation("", len(1, 2)).map(|v| (v.0, v.2)),
+            Some((Rule::MinLength, 0))
+        );
     }
 }

@@ -88,3 +88,27 @@ fn jsonl_records_and_each_error_class() {
         "{items:#?}"
     );
 }
+
+/// The first input's report is sent ahead in pieces once it passes 64 KiB;
+/// the array must still be one document with every item, in order.
+#[test]
+fn a_report_sent_in_pieces_is_still_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = r#"{"AccessToken":"t","UserAttributes":[{"Name":"a b","Value":"v"}]}"#;
+    let n = 2000;
+    std::fs::write(dir.path().join("a.jsonl"), format!("{line}\n").repeat(n)).unwrap();
+    std::fs::write(dir.path().join("b.json"), line).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let items = json(&[d], "");
+    assert_eq!(items.len(), n + 1);
+    for (k, i) in items.iter().take(n).enumerate() {
+        assert_eq!(i["record"].as_u64(), Some(k as u64 + 1));
+    }
+    assert!(items[n]["file"].as_str().unwrap().ends_with("b.json"));
+    let out = Command::new(env!("CARGO_BIN_EXE_cognito-validate"))
+        .args(["lint", "--format", "sarif", d])
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), n + 1);
+}

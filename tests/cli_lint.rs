@@ -457,3 +457,45 @@ fn the_long_help_documents_the_json_schema_and_exit_statuses() {
     assert!(help.contains("stable"));
     assert!(help.contains("EXIT STATUS"));
 }
+
+/// `--operation` takes a name or an `X-Amz-Target` value and checks the
+/// requests as that operation; an unknown one is a usage error.
+#[test]
+fn lint_checks_the_operation_it_is_given() {
+    let body = r#"{"UserPoolId": "us-east-1_abc", "Limit": 100}"#;
+    for op in ["ListUsers", "AWSCognitoIdentityProviderService.ListUsers"] {
+        let out = bin()
+            .args(["lint", "--operation", op, "--format", "aws", "-"])
+            .write_stdin(body)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{op}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains(
+                "Value '100' at 'limit' failed to satisfy constraint: \
+                 Member must have value less than or equal to 60"
+            ),
+            "{op}: {text}"
+        );
+    }
+    let ok = bin()
+        .args(["lint", "--operation", "ListUsers", "-"])
+        .write_stdin(r#"{"UserPoolId": "us-east-1_abc", "Limit": 60}"#)
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0));
+    // Without --operation the body is an UpdateUserAttributes request.
+    let uua = bin()
+        .args(["lint", "-"])
+        .write_stdin(body)
+        .output()
+        .unwrap();
+    assert_eq!(uua.status.code(), Some(1));
+    let bad = bin()
+        .args(["lint", "--operation", "NoSuchThing", "-"])
+        .write_stdin(body)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

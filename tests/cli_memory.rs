@@ -45,6 +45,31 @@ fn peak_rss(args: &[&str]) -> (i32, u64) {
 
 const MIB: u64 = 1 << 20;
 
+/// Runs `lint EXTRA --format F PATH` for each format: each must exit 1 and
+/// peak at less than `limit` bytes above the tool's peak on an empty input.
+fn assert_peak_below(extra: &[&str], formats: &[&str], path: &str, limit: u64) {
+    let (_, baseline) = peak_rss(&["lint", "--format", "concise", "-q", "/dev/null"]);
+    for format in formats {
+        let mut args = vec!["lint"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--format", format, path]);
+        let (code, peak) = peak_rss(&args);
+        assert_eq!(code, 1, "{format}");
+        let used = peak.saturating_sub(baseline);
+        eprintln!(
+            "{format}: peak {} KiB above {} KiB",
+            used / 1024,
+            baseline / 1024
+        );
+        assert!(
+            used < limit,
+            "{format}: {} MiB above the baseline, limit {} MiB",
+            used / MIB,
+            limit / MIB
+        );
+    }
+}
+
 /// One line of just under 1 MiB holding 100 long names with a space in them.
 fn wide_file(path: &Path) -> usize {
     let name_len = 10_000;
@@ -70,23 +95,8 @@ fn eight_wide_files_with_100_findings_each_stay_small_in_every_format() {
         largest = largest.max(wide_file(&dir.path().join(format!("{i}.json"))));
     }
     let path = dir.path().to_str().unwrap();
-    let (_, baseline) = peak_rss(&["lint", "--format", "concise", "-q", "/dev/null"]);
-    for format in ["human", "concise", "json", "sarif", "github", "aws"] {
-        let (code, peak) = peak_rss(&["lint", "--format", format, path]);
-        assert_eq!(code, 1, "{format}");
-        let used = peak.saturating_sub(baseline);
-        eprintln!(
-            "{format}: peak {} KiB above {} KiB",
-            used / 1024,
-            baseline / 1024
-        );
-        assert!(
-            used < 20 * largest as u64,
-            "{format}: {} MiB above the baseline for inputs of {} KiB",
-            used / MIB,
-            largest / 1024
-        );
-    }
+    let formats = ["human", "concise", "json", "sarif", "github", "aws"];
+    assert_peak_below(&[], &formats, path, 20 * largest as u64);
 }
 
 #[test]
@@ -105,28 +115,20 @@ fn a_thousand_findings_kept_of_170k_on_one_line_do_not_abort() {
     body.push_str("]}");
     fs::write(&file, &body).unwrap();
     let path = file.to_str().unwrap();
-    let (_, baseline) = peak_rss(&["lint", "--format", "concise", "-q", "/dev/null"]);
-    for format in ["human", "json", "sarif"] {
-        let (code, peak) = peak_rss(&[
-            "lint",
-            "--max-diagnostics",
-            "1000",
-            "--format",
-            format,
-            path,
-        ]);
-        assert_eq!(code, 1, "{format}");
-        let used = peak.saturating_sub(baseline);
-        eprintln!(
-            "{format}: peak {} KiB above {} KiB",
-            used / 1024,
-            baseline / 1024
-        );
-        assert!(
-            used < 20 * body.len() as u64,
-            "{format}: {} MiB above the baseline for an input of {} KiB",
-            used / MIB,
-            body.len() / 1024
-        );
-    }
+    let formats = ["human", "json", "sarif"];
+    let limit = 20 * body.len() as u64;
+    assert_peak_below(&["--max-diagnostics", "1000"], &formats, path, limit);
+}
+
+#[test]
+fn a_large_jsonl_file_is_streamed_in_and_out() {
+    // 4 MB of requests with one finding each: the report is several times
+    // the input, and it used to be held whole (with the file read whole).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.jsonl");
+    let line = "{\"AccessToken\":\"t\",\"UserAttributes\":[{\"Name\":\"a b\",\"Value\":\"v\"}]}\n";
+    let body = line.repeat((4 << 20) / line.len());
+    fs::write(&file, &body).unwrap();
+    let path = file.to_str().unwrap();
+    assert_peak_below(&[], &["human", "json"], path, body.len() as u64);
 }

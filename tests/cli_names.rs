@@ -68,3 +68,23 @@ fn names_differing_in_invalid_bytes_stay_apart_and_sarif_points_at_them() {
         assert!(path.is_file(), "{uri} names no file");
     }
 }
+
+#[test]
+fn an_unreadable_name_is_escaped_on_stderr_and_raw_in_the_sarif_uri() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cognito-validate"))
+        .args(["lint", "--format", "sarif"])
+        .arg(OsStr::from_bytes(b"gone\xFD.json"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(r"cannot read gone\xFD.json"), "{stderr}");
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let note = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    let uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap();
+    assert_eq!(decode(uri), b"gone\xFD.json");
+}

@@ -117,7 +117,8 @@ fn unusable_schema_files_are_usage_errors_that_say_why() {
     );
     assert_eq!(code, 2);
     assert!(
-        err.contains("pool.json") && err.contains("AttributeDataType: \"Text\""),
+        err.contains("pool.json")
+            && err.contains("SchemaAttributes[0] \"custom:a\" AttributeDataType: \"Text\""),
         "{err}"
     );
 

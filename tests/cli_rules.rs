@@ -38,6 +38,13 @@ fn explain_prints_the_explanation_and_both_examples() {
             let bad = text.find(rule.example_bad()).expect("failing example");
             let good = text.rfind(rule.example_good()).expect("passing example");
             assert!(explanation < bad && bad < good, "{code}");
+            let op = rule.example_operation();
+            if op != "UpdateUserAttributes" {
+                let named = text
+                    .find(&format!("lint --operation {op}"))
+                    .expect("the examples' operation");
+                assert!(named < bad, "{code}");
+            }
         }
     }
 }
@@ -60,11 +67,12 @@ fn explain_of_an_unknown_code_exits_2_and_lists_the_codes() {
 fn the_examples_of_explain_behave_as_lint_says() {
     let phase_one = Rule::ALL
         .iter()
-        .filter(|r| r.code().starts_with(['S', 'J']) || r.code() == "W001");
+        .filter(|r| r.code().starts_with(['S', 'J', 'M']) || r.code() == "W001");
     for rule in phase_one {
         let bad = rule.example_bad_bytes();
+        let op = rule.example_operation();
         let out = bin()
-            .args(["lint", "--format", "concise", "-"])
+            .args(["lint", "--operation", op, "--format", "concise", "-"])
             .write_stdin(bad)
             .output()
             .unwrap();
@@ -83,7 +91,7 @@ fn the_examples_of_explain_behave_as_lint_says() {
 
         let good = rule.example_good();
         let out = bin()
-            .args(["lint", "--format", "concise", "-"])
+            .args(["lint", "--operation", op, "--format", "concise", "-"])
             .write_stdin(good)
             .output()
             .unwrap();

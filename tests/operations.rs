@@ -53,7 +53,7 @@ fn operations_are_found_by_name_and_target() {
     assert_eq!(Operation::all().count(), model::operations().len());
     for o in Operation::all() {
         assert_eq!(Operation::from_name(o.name()), Some(o));
-        assert_eq!(Operation::from_target(&o.target()), Some(o));
+        assert_eq!(Operation::from_target(o.target()), Some(o));
     }
     assert_eq!(Operation::from_name("signUp"), None);
     assert_eq!(Operation::from_target("SignUp"), None);
@@ -403,6 +403,24 @@ fn no_operation_panics_on_arbitrary_bytes() {
     }
 }
 
+/// No finding of `report` shows `mark`, and every `mark` in `body` lies in
+/// a secret span.
+fn assert_hidden(report: &cognito_validate::Report<'_>, body: &str, mark: &str, what: &str) {
+    for d in &report.diagnostics {
+        let text = format!("{d} {d:?} {}", d.help.as_deref().unwrap_or(""));
+        assert!(!text.contains(mark), "{what}: {text}");
+    }
+    for (at, _) in body.match_indices(mark) {
+        assert!(
+            report
+                .secret_spans
+                .iter()
+                .any(|s| s.start <= at && at + mark.len() <= s.end),
+            "{what}: marker at {at} not covered in {body}"
+        );
+    }
+}
+
 /// A string the model allows for `kind`, for building valid requests.
 fn filler(kind: &Kind) -> Option<String> {
     match kind {
@@ -439,20 +457,7 @@ fn no_operation_shows_a_hidden_member() {
             ] {
                 let body = format!(r#"{{"{}": {value}, "{}": {value}}}"#, m.name, m.name);
                 let report = check(o, body.as_bytes(), &Options::default());
-                for d in &report.diagnostics {
-                    let text = format!("{d} {d:?} {}", d.help.as_deref().unwrap_or(""));
-                    assert!(!text.contains(MARK), "{o}.{}: {text}", m.name);
-                }
-                for (at, _) in body.match_indices(MARK) {
-                    assert!(
-                        report
-                            .secret_spans
-                            .iter()
-                            .any(|s| s.start <= at && at + MARK.len() <= s.end),
-                        "{o}.{}: marker at {at} not covered in {body}",
-                        m.name
-                    );
-                }
+                assert_hidden(&report, &body, MARK, &format!("{o}.{}", m.name));
                 if let Err(r) = validate(o, body.as_bytes(), &Options::default()) {
                     let text = format!("{r} {r:?} {}", r.body());
                     assert!(!text.contains(MARK), "{o}.{}: {text}", m.name);
@@ -468,4 +473,45 @@ fn no_operation_shows_a_hidden_member() {
         }
     }
     assert!(checked > 50, "only {checked} hidden members exercised");
+}
+
+/// Values nested in hidden shapes stay hidden: the values of a sensitive
+/// map (InitiateAuth's AuthParameters), attribute values inside a list of
+/// structures (AdminCreateUser), whatever their errors.
+#[test]
+fn nested_hidden_values_are_left_out_and_masked() {
+    const MARK: &str = "NESTEDMARKERq";
+    let long = format!("{MARK}{}", "x".repeat(2100));
+    let bodies = [
+        (
+            "InitiateAuth",
+            format!(
+                r#"{{"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": "abc", "AuthParameters": {{"PASSWORD": "{MARK}", "USERNAME": 7, "{MARK}": "{long}", "{MARK}": 1}}}}"#
+            ),
+        ),
+        (
+            "AdminCreateUser",
+            format!(
+                r#"{{"UserPoolId": "us-east-1_abc", "Username": "ada", "UserAttributes": [{{"Name": "nickname", "Value": "{long}"}}, {{"Name": "email", "Value": ["{MARK}"]}}]}}"#
+            ),
+        ),
+    ];
+    for (name, body) in bodies {
+        let report = check(op(name), body.as_bytes(), &Options::default());
+        assert!(report.errors > 0, "{name}: the bodies are refused");
+        assert_hidden(&report, &body, MARK, name);
+        let r = validate(op(name), body.as_bytes(), &Options::default()).unwrap_err();
+        assert!(!format!("{r} {r:?} {}", r.body()).contains(MARK), "{name}");
+    }
+    let r = reject(
+        "AdminCreateUser",
+        &format!(
+            r#"{{"UserPoolId": "us-east-1_abc", "Username": "ada", "UserAttributes": [{{"Name": "nickname", "Value": "{long}"}}]}}"#
+        ),
+    );
+    assert_eq!(
+        r.message(),
+        "1 validation error detected: Value at 'userAttributes.1.member.value' failed to \
+         satisfy constraint: Member must have length less than or equal to 2048"
+    );
 }

@@ -384,3 +384,91 @@ fn a_schema_prints_as_rust_that_rebuilds_it() {
     );
     assert_eq!(Schema::from_json(odd.to_json().as_bytes()).unwrap(), odd);
 }
+
+mod arbitrary {
+    use cognito_validate::pool::Schema;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    /// Any JSON leaf a schema field might be given.
+    fn leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| json!(n)),
+            any::<u64>().prop_map(|n| json!(n)),
+            any::<f64>().prop_map(|f| json!(f)),
+            "[0-9 -]{0,4}".prop_map(Value::String),
+            prop::sample::select(vec!["String", "Number", "DateTime", "Boolean", "Text", ""])
+                .prop_map(|s| Value::String(s.into())),
+            "\\PC{0,6}".prop_map(Value::String),
+        ]
+    }
+
+    /// Objects with the members of `SchemaAttributeType` (and others),
+    /// holding leaves, constraint objects or anything else.
+    fn attribute() -> impl Strategy<Value = Value> {
+        let key = prop::sample::select(vec![
+            "Name",
+            "AttributeDataType",
+            "Mutable",
+            "Required",
+            "DeveloperOnlyAttribute",
+            "StringAttributeConstraints",
+            "NumberAttributeConstraints",
+            "Other",
+        ]);
+        let bound = prop::sample::select(vec!["MinLength", "MaxLength", "MinValue", "MaxValue"]);
+        let constraints = prop::collection::btree_map(bound, leaf(), 0..3)
+            .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
+        let value = prop_oneof![3 => leaf(), 1 => constraints];
+        let name = prop_oneof!["custom:[a-c]{1,2}", "\\PC{0,3}", Just("email".to_string())]
+            .prop_map(Value::String);
+        (
+            prop::collection::btree_map(key, value, 0..6),
+            prop::option::of(name),
+        )
+            .prop_map(|(m, name)| {
+                let mut o: serde_json::Map<String, Value> =
+                    m.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+                if let Some(n) = name {
+                    o.insert("Name".into(), n);
+                }
+                Value::Object(o)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Never a panic; every error names the attribute's index; every
+        /// schema read prints as JSON that reads back equal.
+        #[test]
+        fn any_schema_gets_a_verdict(
+            list in prop::collection::vec(prop_oneof![6 => attribute(), 1 => leaf()], 0..5),
+            form in 0..3u8,
+        ) {
+            let doc = match form {
+                0 => Value::Array(list.clone()),
+                1 => json!({ "SchemaAttributes": list }),
+                _ => json!({ "UserPool": { "SchemaAttributes": list } }),
+            };
+            match Schema::from_json(doc.to_string().as_bytes()) {
+                Ok(s) => {
+                    prop_assert_eq!(&Schema::from_json(s.to_json().as_bytes()).unwrap(), &s);
+                    let _ = format!("{s:?}");
+                }
+                Err(e) => {
+                    prop_assert!(e.to_string().starts_with("SchemaAttributes["), "{}", e);
+                }
+            }
+        }
+
+        /// Arbitrary bytes: never a panic.
+        #[test]
+        fn any_bytes_get_a_verdict(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+            let _ = Schema::from_json(&bytes);
+            let _ = Schema::default_pool().with_write_attributes_json(&bytes);
+        }
+    }
+}

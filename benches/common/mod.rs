@@ -8,6 +8,8 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
+pub mod ops;
+
 // ---------------------------------------------------------------------------
 // Inputs
 

@@ -5,11 +5,11 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
 use cognito_validate::pool::Schema;
 use cognito_validate::token::{Jwks, TokenCheck, TokenPolicy};
-use cognito_validate::Options;
+use cognito_validate::{Operation, Options};
 
 /// The long help of `lint`: the formats, the `json` schema and the exit codes.
 const LINT_LONG_HELP: &str = "\
@@ -80,7 +80,7 @@ pub struct Cli {
 pub enum Command {
     /// Check request files, directories (*.json and *.jsonl, recursively) or standard input.
     #[command(after_long_help = LINT_LONG_HELP)]
-    Lint(LintArgs),
+    Lint(Box<LintArgs>),
     /// List every rule: code, name, severity and summary.
     Rules,
     /// Explain a rule, with a failing and a passing request.
@@ -102,6 +102,14 @@ pub struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// The operation whose requests these are: its name (`SignUp`) or its
+    /// `X-Amz-Target` value (`AWSCognitoIdentityProviderService.SignUp`).
+    /// UpdateUserAttributes (the default) is checked against the pool's
+    /// business rules too; the other operations against the service
+    /// model's shapes (phase one) only.
+    #[arg(long, value_name = "NAME|TARGET", default_value = "UpdateUserAttributes", value_parser = parse_operation)]
+    pub operation: Operation,
 
     /// Attribute-name pattern of the user pool: `legacy` (no white space) or
     /// `current` (also tab, LF, CR and space).
@@ -187,7 +195,8 @@ pub struct LintArgs {
     pub quiet: bool,
 
     /// When to colour the human format. `auto`: when standard output is a
-    /// terminal and NO_COLOR is unset or empty.
+    /// terminal that takes colour, NO_COLOR is unset or empty and CLICOLOR
+    /// is not 0 (CLICOLOR_FORCE forces it).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 }
@@ -218,15 +227,15 @@ pub enum NamePatternArg {
     Current,
 }
 
-/// `--color`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// Colour when writing to a terminal and NO_COLOR is unset or empty.
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour.
-    Never,
+/// `--operation`: a name or an `X-Amz-Target` value.
+fn parse_operation(s: &str) -> Result<Operation, String> {
+    Operation::from_name(s)
+        .or_else(|| Operation::from_target(s))
+        .ok_or_else(|| {
+            "not an operation of cognito-idp (give its name, such as SignUp, or its \
+             X-Amz-Target value)"
+                .to_string()
+        })
 }
 
 impl LintArgs {

@@ -1,18 +1,23 @@
 //! Reads each input and checks every request in it with
-//! [`cognito_validate::check_json`], turning the library's request-relative
-//! positions into positions in the file and preparing masked source lines.
+//! [`cognito_validate::check`] (for the operation `--operation` names), turning the library's request-relative
+//! positions into positions in the file, and hands each request to a sink
+//! while its bytes are at hand. Inputs are read with bounded memory: a
+//! `.json` file up to `--max-input-bytes`, a `.jsonl` file a line at a time
+//! (a line that never ends gives up, see [`ENDLESS_LINE`]). The input kinds
+//! are the `Run` methods; a third (HAR entries) fits beside them.
 //!
 //! This module is the only one that sees request bytes. What it hands on
-//! ([`FileOutcome`]) holds no secret: source lines are masked here, and for a
-//! request whose parse stopped early (JSON text errors, where secrets may not
-//! all have been found) no source line is kept at all.
+//! holds no secret: a finding keeps a byte range, not text, and the formats
+//! reach the bytes only through [`Source::snippet`], which masks them (and
+//! gives nothing for a request whose parse stopped early, where secrets may
+//! not all have been found).
 
 use std::cell::OnceCell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 
 use cognito_validate::{
-    check_json, Diagnostic, Options, Position, Rejection, Rule, Severity, Span,
+    check, Diagnostic, Operation, Options, Position, Rejection, Rule, Severity, Span,
 };
 
 use unicode_width::UnicodeWidthChar;
@@ -146,6 +151,7 @@ pub type Sink<'s> = dyn FnMut(&RequestOutcome, &Source<'_>) + 's;
 pub fn check_input(
     input: &Input,
     opts: &Options,
+    op: Operation,
     stdin: StdinKind,
     sink: &mut Sink<'_>,
 ) -> FileOutcome {
@@ -159,6 +165,7 @@ pub fn check_input(
     };
     let mut run = Run {
         opts,
+        op,
         out: &mut out,
         sink,
     };
@@ -190,6 +197,7 @@ pub fn check_input(
         out.error = Some(PathError {
             path: out.name.clone(),
             reason: e.to_string(),
+            raw: input.raw().to_vec(),
         });
     }
     out
@@ -198,6 +206,8 @@ pub fn check_input(
 /// One input being checked.
 struct Run<'r, 's> {
     opts: &'r Options,
+    /// The operation whose requests these are.
+    op: Operation,
     out: &'r mut FileOutcome,
     sink: &'r mut Sink<'s>,
 }
@@ -246,7 +256,7 @@ impl Run<'_, '_> {
 
     /// Checks one request and hands it to the sink.
     fn request(&mut self, req: &[u8], line: Option<usize>, offset: usize, actual: Option<u64>) {
-        let report = check_request(req, self.opts, line, offset, actual);
+        let report = check_request(req, self.opts, self.op, line, offset, actual);
         let (outcome, secrets, show) = report;
         let out = &mut *self.out;
         out.request_count += 1;
@@ -325,11 +335,12 @@ fn read_line_capped(
 fn check_request(
     req: &[u8],
     opts: &Options,
+    op: Operation,
     line: Option<usize>,
     offset: usize,
     actual: Option<u64>,
 ) -> (RequestOutcome, Vec<Span>, bool) {
-    let mut report = check_json(req, opts);
+    let mut report = check(op, req, opts);
     let limit = opts.max_input_bytes;
     for d in &mut report.diagnostics {
         if d.rule == Rule::InputTooLarge {
@@ -505,6 +516,17 @@ fn count_chars_upto(bytes: &[u8], cap: usize) -> usize {
     bytes.iter().filter(|&&b| is_lead(b)).take(cap).count()
 }
 
+/// Display columns of `bytes` unmasked, counting no further than `cap`.
+fn columns_upto(bytes: &[u8], cap: usize) -> usize {
+    let (mut p, mut col) = (0, 0);
+    while p < bytes.len() && col < cap {
+        let (c, n) = char_at(bytes, p);
+        col += width(shown(c));
+        p += n;
+    }
+    col
+}
+
 /// The window of the line holding byte `s` of `req`, with carets from `s` to
 /// `e` (request-relative, `s <= e <= req.len()`).
 fn window(req: &[u8], s: usize, e: usize, masked: &[(usize, usize)]) -> Snippet {
@@ -514,7 +536,9 @@ fn window(req: &[u8], s: usize, e: usize, masked: &[(usize, usize)]) -> Snippet 
         Some(i) => Some(floor + i + 1),
         None => (floor == 0).then_some(0),
     };
-    let near = line_start.filter(|&ls| count_chars_upto(&req[ls..s], MAX_SHOWN) < MAX_SHOWN - 20);
+    // Shown from its start when the carets fall well inside the window
+    // (masking only makes the text narrower).
+    let near = line_start.filter(|&ls| columns_upto(&req[ls..s], MAX_SHOWN) < MAX_SHOWN - 20);
     let mut text = String::new();
     let mut col = 0usize;
     let a = match near {
@@ -707,6 +731,17 @@ mod tests {
         let s = snip(req.as_bytes(), (x, x + 3), &[]);
         let before: usize = 2 + 2 + 1 + "{\"\": 1, ".len();
         assert_eq!((s.start, s.len), (before, 3));
+    }
+
+    #[test]
+    fn wide_text_before_the_carets_does_not_push_them_out_of_the_window() {
+        // 90 wide characters: 180 columns, more than the window.
+        let req = format!("{}\"a b\"", "好".repeat(90));
+        let at = req.find('"').unwrap();
+        let s = snip(req.as_bytes(), (at, at + 5), &[]);
+        assert!(s.text.starts_with("..."), "{}", s.text);
+        assert_eq!(s.text[s.text.len() - 5..], *"\"a b\"");
+        assert_eq!((s.start, s.len), (3 + 2 * BEFORE_CARET, 5));
     }
 
     #[test]

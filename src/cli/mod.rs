@@ -1,6 +1,9 @@
 //! The command-line tool, on top of the `cognito_validate` library: argument
 //! parsing ([`args`]), finding the inputs ([`walk`]), reading and checking
 //! them in parallel ([`check`]), and the output formats ([`format`](mod@format)).
+//! The report is written as it is made, in a fixed order (files by path),
+//! holding at most a window of inputs' parts; standard error carries error
+//! lines and, on a terminal, a progress bar.
 //!
 //! Exit status: 0 when every request passes, 1 when any is rejected, 2 for
 //! usage errors and unreadable paths.
@@ -11,18 +14,19 @@ pub mod format;
 pub mod rules;
 pub mod walk;
 
-use std::env;
-use std::ffi::OsStr;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use clap::Parser;
 use rayon::prelude::*;
 
-use args::{Cli, ColorChoice, Command, LintArgs};
+use args::{Cli, Command, LintArgs};
 use check::{check_input, FileOutcome, StdinKind};
+use clap::ColorChoice;
 use format::text::escape;
 use format::{Part, Report};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use walk::Input;
 
 /// Writes a line to standard error. A closed or broken standard error is
@@ -31,13 +35,6 @@ use walk::Input;
 macro_rules! note {
     ($($arg:tt)*) => {{
         let _ = writeln!(io::stderr(), $($arg)*);
-    }};
-}
-
-/// Writes progress to standard error, ignoring failures as [`note!`] does.
-macro_rules! progress {
-    ($($arg:tt)*) => {{
-        let _ = write!(io::stderr(), $($arg)*);
     }};
 }
 
@@ -91,14 +88,20 @@ fn finish(written: io::Result<()>, code: u8) -> u8 {
     }
 }
 
-/// Whether to colour: `--color`, then NO_COLOR (set and not empty: no
-/// colour), then whether the output is a terminal.
-fn use_color(choice: ColorChoice, terminal: bool, no_color: Option<&OsStr>) -> bool {
+/// Whether to colour: `--color`, and for `auto` what anstream decides for
+/// standard output (a terminal that takes colour; NO_COLOR, CLICOLOR and
+/// CLICOLOR_FORCE honoured).
+fn use_color(choice: ColorChoice, auto: impl FnOnce() -> bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => auto(),
     }
+}
+
+/// anstream's verdict for standard output under `auto`.
+fn stdout_takes_color() -> bool {
+    anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
 }
 
 fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
@@ -128,6 +131,7 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
         path_errors.push(walk::PathError {
             path: "-".into(),
             reason: "standard input is closed".into(),
+            raw: b"-".to_vec(),
         });
     }
     inputs.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
@@ -143,45 +147,93 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
     let cx = format::Context {
         format: args.format,
         quiet: args.quiet,
-        color: use_color(
-            args.color,
-            io::stdout().is_terminal(),
-            env::var_os("NO_COLOR").as_deref(),
-        ),
+        color: use_color(args.color, stdout_takes_color),
     };
-    let progress = !args.quiet && inputs.len() > PROGRESS_AFTER && io::stderr().is_terminal();
-    let total = inputs.len();
+    let bar = progress_bar(!args.quiet && inputs.len() > PROGRESS_AFTER, inputs.len());
+    // When the report goes to the terminal the bar is on, it is written with
+    // the bar taken down, and flushed before the bar comes back.
+    let shared = !bar.is_hidden() && io::stdout().is_terminal();
+    let beside_bar = |write: &mut dyn FnMut() -> io::Result<()>| {
+        if shared {
+            bar.suspend(write)
+        } else {
+            write()
+        }
+    };
     let (mut rejected, mut unreadable) = (false, !path_errors.is_empty());
     let written = (|| {
         let mut report = Report::begin(cx, &path_errors, out)?;
-        // Inputs are checked in parallel a window at a time and written in
-        // order, so that at most a window's parts are held at once.
+        // Inputs are checked in parallel a window at a time ([`windows`]),
+        // on a worker thread, and written here in order, so that at most
+        // about two windows' parts are held at once. The window's first input is next
+        // to be written: its part is sent in pieces as it grows and written
+        // at once, so that one large .jsonl file is not held either.
         let window = rayon::current_num_threads().max(1) * 2;
-        let mut done = 0usize;
-        for chunk in inputs.chunks(window) {
-            let parts: Vec<(FileOutcome, io::Result<Part>)> = chunk
-                .par_iter()
-                .map(|input| check_and_render(input, &opts, stdin, &cx))
-                .collect();
-            for (file, part) in parts {
-                done += 1;
-                if progress {
-                    progress!("\rchecked {done}/{total} files");
-                }
-                if let Some(e) = &file.error {
-                    if progress {
-                        progress!("\r\x1b[2K");
+        let chunks = windows(&inputs, window);
+        let (tx, rx) = mpsc::sync_channel::<Message>(window);
+        std::thread::scope(|scope| {
+            let (opts, cx, inputs, op) = (&opts, &cx, &inputs, args.operation);
+            let worker = scope.spawn(move || {
+                for range in chunks {
+                    let chunk = &inputs[range];
+                    let parts: Vec<(FileOutcome, io::Result<Part>)> = chunk
+                        .par_iter()
+                        .enumerate()
+                        .map(|(i, input)| {
+                            let stream = (i == 0).then(|| tx.clone());
+                            check_and_render(input, opts, op, stdin, cx, stream)
+                        })
+                        .collect();
+                    for (file, part) in parts {
+                        // The receiver has gone only when writing failed:
+                        // nothing more is wanted.
+                        if tx.send(Message::File(file, part)).is_err() {
+                            return;
+                        }
                     }
-                    note!("error: cannot read {}: {}", escape(&e.path), e.reason);
-                    unreadable = true;
                 }
-                rejected |= file.rejected > 0;
-                report.file(&file, &part?)?;
+            });
+            let mut written = Ok(());
+            for message in &rx {
+                written = match message {
+                    Message::Piece(piece) => beside_bar(&mut || {
+                        report.piece(&piece.bytes, piece.items)?;
+                        report.flush_if(shared)
+                    }),
+                    Message::File(file, part) => {
+                        bar.inc(1);
+                        if let Some(e) = &file.error {
+                            bar.suspend(|| {
+                                note!("error: cannot read {}: {}", escape(&e.path), e.reason)
+                            });
+                            unreadable = true;
+                        }
+                        rejected |= file.rejected > 0;
+                        part.and_then(|part| {
+                            if part.bytes.is_empty() {
+                                report.file(&file, &part)
+                            } else {
+                                beside_bar(&mut || {
+                                    report.file(&file, &part)?;
+                                    report.flush_if(shared)
+                                })
+                            }
+                        })
+                    }
+                };
+                if written.is_err() {
+                    break;
+                }
             }
-        }
-        if progress {
-            progress!("\r\x1b[2K");
-        }
+            // A failed write drops the receiver, so that the worker's next
+            // send fails and it stops instead of blocking.
+            drop(rx);
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
+            written
+        })?;
+        bar.finish_and_clear();
         report.end()
     })();
     let code = if unreadable {
@@ -194,20 +246,105 @@ fn lint(args: &LintArgs, stdin_open: bool, out: &mut dyn Write) -> u8 {
     finish(written, code)
 }
 
-/// Checks one input and renders its part of the report.
+/// A progress bar on standard error for `total` inputs when `wanted` and
+/// standard error is a terminal (else hidden): redrawn at most 10 times a
+/// second, so that many small files do not cost a write each.
+fn progress_bar(wanted: bool, total: usize) -> ProgressBar {
+    if !wanted || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let target = ProgressDrawTarget::stderr_with_hz(10);
+    let bar = ProgressBar::with_draw_target(Some(total as u64), target);
+    // The template is a constant known to be valid; fall back to the default.
+    if let Ok(style) = ProgressStyle::with_template("checked {pos}/{len} files {wide_bar}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// A window holds at least this many inputs (times the threads) and takes
+/// more, up to [`WINDOW_MAX`], while their sizes add up to less than
+/// [`WINDOW_BYTES`]: many small files then cost one parallel step per
+/// hundreds of files, not per few, and a window of large files stays small.
+const WINDOW_MAX: usize = 256;
+/// See [`WINDOW_MAX`].
+const WINDOW_BYTES: u64 = 1 << 20;
+
+/// Splits `inputs` into the windows checked in parallel one after another:
+/// at least `min` inputs each (but the last), more while small.
+fn windows(inputs: &[Input], min: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < inputs.len() {
+        let (mut end, mut bytes) = (start, 0u64);
+        while end < inputs.len() && end - start < WINDOW_MAX {
+            if end - start >= min && bytes >= WINDOW_BYTES {
+                break;
+            }
+            bytes = bytes.saturating_add(match &inputs[end] {
+                // Unknown sizes (standard input, a FIFO) count as large.
+                Input::File { path, .. } => std::fs::metadata(path)
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map_or(WINDOW_BYTES, |m| m.len()),
+                Input::Stdin => WINDOW_BYTES,
+            });
+            end += 1;
+        }
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
+/// What the checking thread sends the writing one, in report order.
+enum Message {
+    /// Part of the next input's report, sent ahead of the rest.
+    Piece(Piece),
+    /// An input checked, with the rest of its part.
+    File(FileOutcome, io::Result<Part>),
+}
+
+/// Part of an input's report sent ahead of the rest.
+struct Piece {
+    bytes: Vec<u8>,
+    /// Array items in `bytes`.
+    items: usize,
+}
+
+/// A part grows to this many bytes before it is sent ahead.
+const PIECE_BYTES: usize = 64 << 10;
+
+/// Checks one input and renders its part of the report. With `stream`, the
+/// part is sent there in pieces as it grows; what is returned is the rest.
 fn check_and_render(
     input: &Input,
     opts: &cognito_validate::Options,
+    op: cognito_validate::Operation,
     stdin: StdinKind,
     cx: &format::Context,
+    stream: Option<mpsc::SyncSender<Message>>,
 ) -> (FileOutcome, io::Result<Part>) {
     let mut part = Part::default();
     let mut failed = None;
     let name = input.display();
-    let file = check_input(input, opts, stdin, &mut |req, src| {
-        if failed.is_none() {
-            if let Err(e) = format::request(cx, input, &name, req, src, &mut part) {
-                failed = Some(e);
+    let file = check_input(input, opts, op, stdin, &mut |req, src| {
+        if failed.is_some() {
+            return;
+        }
+        if let Err(e) = format::request(cx, input, &name, req, src, &mut part) {
+            failed = Some(e);
+        }
+        if let Some(tx) = &stream {
+            if part.bytes.len() >= PIECE_BYTES {
+                let piece = Piece {
+                    bytes: std::mem::take(&mut part.bytes),
+                    items: part.items - part.sent,
+                };
+                part.sent = part.items;
+                // The receiver has gone only when writing failed; the
+                // failure is reported there.
+                let _ = tx.send(Message::Piece(piece));
             }
         }
     });
@@ -252,14 +389,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn colour_follows_the_flag_then_no_color_then_the_terminal() {
-        let set = Some(OsStr::new("1"));
-        let empty = Some(OsStr::new(""));
-        assert!(use_color(ColorChoice::Auto, true, None));
-        assert!(use_color(ColorChoice::Auto, true, empty));
-        assert!(!use_color(ColorChoice::Auto, true, set));
-        assert!(!use_color(ColorChoice::Auto, false, None));
-        assert!(use_color(ColorChoice::Always, false, set));
-        assert!(!use_color(ColorChoice::Never, true, None));
+    fn windows_take_many_small_inputs_and_few_large_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs = Vec::new();
+        for (i, size) in [10, 10, 10, 700_000, 700_000, 10, 10].iter().enumerate() {
+            let path = dir.path().join(format!("{i}.json"));
+            std::fs::write(&path, vec![b' '; *size]).unwrap();
+            inputs.push(Input::File { path, jsonl: false });
+        }
+        inputs.push(Input::Stdin);
+        inputs.push(Input::Stdin);
+        // At least two each; then more until 1 MiB is passed.
+        assert_eq!(windows(&inputs, 2), [0..5, 5..8, 8..9]);
+        let small: Vec<Input> = (0..600).map(|_| inputs[0].clone()).collect();
+        assert_eq!(windows(&small, 2), [0..256, 256..512, 512..600]);
+    }
+
+    #[test]
+    fn colour_follows_the_flag_then_the_stream() {
+        assert!(use_color(ColorChoice::Auto, || true));
+        assert!(!use_color(ColorChoice::Auto, || false));
+        assert!(use_color(ColorChoice::Always, || false));
+        assert!(!use_color(ColorChoice::Never, || true));
     }
 }

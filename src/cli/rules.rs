@@ -51,6 +51,13 @@ pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}\n", rule.explanation())?;
     if rule.example_is_response() {
         writeln!(out, "The examples are UpdateUserAttributes responses.\n")?;
+    } else if rule.example_operation() != "UpdateUserAttributes" {
+        writeln!(
+            out,
+            "The examples are {} requests (lint --operation {}).\n",
+            rule.example_operation(),
+            rule.example_operation()
+        )?;
     } else if rule.example_needs_pool() {
         writeln!(
             out,

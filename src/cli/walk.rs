@@ -65,6 +65,8 @@ pub struct PathError {
     pub path: String,
     /// The reason, e.g. `No such file or directory (os error 2)`.
     pub reason: String,
+    /// The path's bytes as the system has them, for a URI.
+    pub raw: Vec<u8>,
 }
 
 /// Whether `path` names a JSON Lines file.
@@ -107,6 +109,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<PathError>) {
                 errors.push(PathError {
                     path: show(path),
                     reason: e.to_string(),
+                    raw: path.as_os_str().as_encoded_bytes().to_vec(),
                 });
                 continue;
             }
@@ -142,12 +145,20 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<PathError>) {
                     }
                 }
                 Err(e) => {
-                    let at = show(e.path().unwrap_or(path));
+                    let at_path = e.path().unwrap_or(path);
+                    let (at, raw) = (
+                        show(at_path),
+                        at_path.as_os_str().as_encoded_bytes().to_vec(),
+                    );
                     let reason = match e.io_error() {
                         Some(io) => io.to_string(),
                         None => e.to_string(),
                     };
-                    errors.push(PathError { path: at, reason });
+                    errors.push(PathError {
+                        path: at,
+                        reason,
+                        raw,
+                    });
                 }
             }
         }

@@ -16,28 +16,30 @@
 
 use std::io::{self, Write};
 
+use anstyle::{AnsiColor, Style};
+
 use super::{text, Context, Totals};
 use crate::cli::check::{Finding, RequestOutcome, Source};
 
-/// ANSI styling, or none.
+/// Styling (rustc's colours), or none.
 #[derive(Clone, Copy)]
 struct Paint(bool);
 
 impl Paint {
-    fn paint(self, sgr: &str, text: &str) -> String {
+    fn paint(self, style: Style, text: &str) -> String {
         if self.0 {
-            format!("\x1b[{sgr}m{text}\x1b[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
     }
 }
 
-const RED: &str = "1;31";
-const YELLOW: &str = "1;33";
-const BLUE: &str = "1;34";
-const GREEN: &str = "1;32";
-const BOLD: &str = "1";
+const RED: Style = AnsiColor::Red.on_default().bold();
+const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
+const BLUE: Style = AnsiColor::Blue.on_default().bold();
+const GREEN: Style = AnsiColor::Green.on_default().bold();
+const BOLD: Style = Style::new().bold();
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {

@@ -48,8 +48,11 @@ impl Context {
 pub struct Part {
     /// The rendered text.
     pub bytes: Vec<u8>,
-    /// How many items (array elements, for `json` and `sarif`) it holds.
+    /// How many items (array elements, for `json` and `sarif`) it holds,
+    /// counting those already sent ahead.
     pub items: usize,
+    /// How many of them were sent ahead, with the bytes that held them.
+    pub sent: usize,
 }
 
 /// Renders one request of `input`, shown as `name`, into `part`.
@@ -95,6 +98,8 @@ pub struct Report<'w> {
     cx: Context,
     out: &'w mut dyn Write,
     items: usize,
+    /// Items written of the input being written.
+    file_items: usize,
     totals: Totals,
     unreadable: Vec<PathError>,
 }
@@ -115,6 +120,7 @@ impl<'w> Report<'w> {
             cx,
             out,
             items: 0,
+            file_items: 0,
             totals: Totals {
                 unreadable: path_errors.len(),
                 ..Totals::default()
@@ -138,11 +144,30 @@ impl<'w> Report<'w> {
             t.unreadable += 1;
             self.unreadable.push(e.clone());
         }
-        if part.items > 0 && self.items > 0 {
+        self.piece(&part.bytes, part.items - part.sent)?;
+        self.file_items = 0;
+        Ok(())
+    }
+
+    /// Writes some of the current input's part, holding `items` items,
+    /// ahead of the rest ([`Report::file`]).
+    pub fn piece(&mut self, bytes: &[u8], items: usize) -> io::Result<()> {
+        if items > 0 && self.file_items == 0 && self.items > 0 {
+            // The first item of this input follows an earlier input's.
             self.out.write_all(b",")?;
         }
-        self.items += part.items;
-        self.out.write_all(&part.bytes)
+        self.items += items;
+        self.file_items += items;
+        self.out.write_all(bytes)
+    }
+
+    /// Flushes what is written so far, when `now`.
+    pub fn flush_if(&mut self, now: bool) -> io::Result<()> {
+        if now {
+            self.out.flush()
+        } else {
+            Ok(())
+        }
     }
 
     /// Ends the report.

@@ -167,7 +167,7 @@ pub fn end(unreadable: &[PathError], out: &mut dyn Write) -> io::Result<()> {
             json!({
                 "level": "error",
                 "message": { "text": format!("cannot read {}: {}", e.path, e.reason) },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(e.path.as_bytes()) } } }],
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&e.raw) } } }],
             })
         })
         .collect();
