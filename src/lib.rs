@@ -216,6 +216,9 @@ pub struct Report<'a> {
     /// `UserAttributes`, an array in place of an attribute, a repeated
     /// member). A tool that shows source text masks these.
     pub secret_spans: Vec<Span>,
+    /// The attribute-family operation whose voice words the answer (SignUp's
+    /// `Attributes did not conform to the schema: ` prefix), if any.
+    voice: Option<&'static family::Profile>,
 }
 
 impl Report<'_> {
@@ -231,10 +234,14 @@ impl Report<'_> {
 
     /// The service's answer, when it would refuse the request.
     pub fn rejection(&self) -> Option<Rejection> {
-        Rejection::from_diagnostics(
+        let r = Rejection::from_diagnostics(
             self.diagnostics.clone(),
             (self.phase_one_errors, self.errors),
-        )
+        )?;
+        Some(match self.voice {
+            Some(p) => p.reword(r),
+            None => r,
+        })
     }
 }
 
@@ -256,5 +263,6 @@ pub fn check_json<'a>(input: &'a [u8], options: &Options) -> Report<'a> {
         phase_one_errors: sink.phase_one_errors,
         warnings: sink.warnings,
         secret_spans: sink.secrets,
+        voice: None,
     }
 }

@@ -306,5 +306,6 @@ pub fn check<'a>(operation: Operation, input: &'a [u8], options: &Options) -> Re
         phase_one_errors: sink.phase_one_errors,
         warnings: sink.warnings,
         secret_spans: sink.secrets,
+        voice: family::profile(operation.0.name),
     }
 }

@@ -162,6 +162,33 @@ fn admin_create_user_custom_attribute_the_pool_lacks_has_no_type_with_a_trailing
 }
 
 #[test]
+fn the_linter_s_answer_is_worded_as_validate_words_it() {
+    // check(...).rejection() (the CLI's `--format aws`) and validate agree.
+    for (operation, body) in [
+        (
+            "SignUp",
+            sign_up("ada@example.com", r#"{"Name": "name", "Value": "Ada"}"#),
+        ),
+        (
+            "AdminCreateUser",
+            admin_create(
+                "ada@example.com",
+                r#"{"Name": "custom:role", "Value": "x"}"#,
+            ),
+        ),
+        ("RespondToAuthChallenge", challenge("")),
+        ("DeleteUserAttributes", delete(r#""email""#)),
+    ] {
+        let strict = validate(op(operation), body.as_bytes(), &pool_only()).unwrap_err();
+        let linted = check(op(operation), body.as_bytes(), &pool_only())
+            .rejection()
+            .unwrap();
+        assert_eq!(linted.message(), strict.message(), "{operation}");
+        assert_eq!(linted.body(), strict.body(), "{operation}");
+    }
+}
+
+#[test]
 fn validation_data_is_not_checked_against_the_schema() {
     let body = r#"{"ClientId": "4l1c3b0bexample0client0id0", "Username": "ada@example.com", "Password": "Corr3ct-Horse",
         "UserAttributes": [{"Name": "email", "Value": "ada@example.com"}],
