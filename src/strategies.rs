@@ -1974,10 +1974,11 @@ fn family_body(operation: &str, attrs: &[Attr]) -> String {
     text(&v)
 }
 
-/// Zero to three attributes the default pool accepts from every family
-/// operation that sets them, each name once.
+/// One to three attributes the default pool accepts from every family
+/// operation that sets them, each name once (none at all is a warning,
+/// W011, for UpdateUserAttributes).
 fn family_attrs() -> BoxedStrategy<Vec<Attr>> {
-    vec(valid_attr(), 0..=3)
+    vec(valid_attr(), 1..=3)
         .prop_map(|attrs| distinct(attrs, ""))
         .boxed()
 }
