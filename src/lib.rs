@@ -54,7 +54,8 @@
 //! - [`path`]: locations in a request, in AWS and JSON Pointer form;
 //! - [`pool`]: a user pool's schema and an app client's write list;
 //! - [`response`]: checks of `UpdateUserAttributes` responses;
-//! - `token`: the access-token pre-check (with the `token` feature);
+//! - `token`: the access-token pre-check, JWKS, RS256 and claims (with the
+//!   `token` feature);
 //! - `strategies`: proptest strategies for requests, valid and broken (with
 //!   the `proptest` feature).
 //!
@@ -62,8 +63,9 @@
 //!
 //! - `cli` (default): the `cognito-validate` command-line tool. A library
 //!   user can turn it off (`default-features = false`).
-//! - `token` (on with `cli`): the `token` module, RS256 through `ring`.
 //! - `proptest`: the public `strategies` module.
+//! - `token` (on with `cli`): the public `token` module, and
+//!   `Options::with_token_check`.
 #![deny(missing_docs)]
 
 mod aws;
@@ -148,7 +150,7 @@ pub fn validate_json<'a>(
     let parsed = json::parse(input, options, false);
     let mut sink = parsed.sink;
     let token = parsed.request.as_ref().map(|r| &*r.access_token);
-    if !check_token(input, token, options, &mut sink) {
+    if !check_token(input, token, options, &mut sink, true) {
         if let Some(request) = parsed.request {
             return Ok(request);
         }
@@ -162,15 +164,17 @@ pub fn validate_json<'a>(
 }
 
 /// Runs [`Options::token`]'s check on a request that passed phase one
-/// (`token` is its `AccessToken` when the parse returned the request) and
-/// records a fault in `sink`, ahead of the business rules. Returns whether
-/// there was one.
+/// (`token` is its `AccessToken` when the parse returned the request; else
+/// it is read from `input`), requiring [`token::ADMIN_SCOPE`] when
+/// `needs_admin_scope` (UpdateUserAttributes does), and records a fault in
+/// `sink`, ahead of the business rules. Returns whether there was one.
 #[cfg(feature = "token")]
-fn check_token(
+pub(crate) fn check_token(
     input: &[u8],
     token: Option<&str>,
     options: &Options,
     sink: &mut check::Sink,
+    needs_admin_scope: bool,
 ) -> bool {
     let Some(check) = &options.token else {
         return false;
@@ -178,7 +182,8 @@ fn check_token(
     if sink.phase_one_errors > 0 {
         return false;
     }
-    match token::finding(input, token, check) {
+    let scope = needs_admin_scope.then_some(token::ADMIN_SCOPE);
+    match token::finding(input, token, check, scope) {
         Some(d) => {
             sink.errors += 1;
             token::keep(&mut sink.diags, d, options.diagnostic_cap());
@@ -190,7 +195,13 @@ fn check_token(
 
 /// Without the `token` feature there is no token check.
 #[cfg(not(feature = "token"))]
-fn check_token(_: &[u8], _: Option<&str>, _: &Options, _: &mut check::Sink) -> bool {
+pub(crate) fn check_token(
+    _: &[u8],
+    _: Option<&str>,
+    _: &Options,
+    _: &mut check::Sink,
+    _: bool,
+) -> bool {
     false
 }
 
@@ -252,7 +263,7 @@ pub fn check_json<'a>(input: &'a [u8], options: &Options) -> Report<'a> {
     let mut sink = parsed.sink;
     let mut request = parsed.request;
     let token = request.as_ref().map(|r| &*r.access_token);
-    if check_token(input, token, options, &mut sink) {
+    if check_token(input, token, options, &mut sink, true) {
         request = None;
     }
     diagnostic::locate(input, &mut sink.diags);

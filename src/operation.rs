@@ -94,6 +94,20 @@ impl Operation {
     fn is_update_user_attributes(self) -> bool {
         self.0.name == "UpdateUserAttributes"
     }
+
+    /// Whether the request has an `AccessToken` member, which
+    /// [`Options::with_token_check`](crate::Options) checks.
+    fn takes_access_token(self) -> bool {
+        matches!(self.0.input.def().kind, model::Kind::Structure { members }
+            if members.iter().any(|m| m.name == "AccessToken"))
+    }
+
+    /// The access-token check, for a request that passed phase one.
+    fn check_token(self, input: &[u8], options: &Options, sink: &mut Sink) {
+        if self.takes_access_token() {
+            crate::check_token(input, None, options, sink, self.0.needs_admin_scope);
+        }
+    }
 }
 
 /// A top-level member's value, borrowed from the request body.
@@ -261,8 +275,11 @@ pub fn validate<'a>(
     }
     let mut sink = Sink::new(options, false);
     let members = walk::walk(operation.0.input, input, options, &mut sink);
-    if let (Some(top), false) = (&members, sink.has_errors()) {
-        family::check(operation.0.name, text, top, options, &mut sink);
+    if let Some(top) = &members {
+        operation.check_token(input, options, &mut sink);
+        if sink.phase_one_errors == 0 {
+            family::check(operation.0.name, text, top, options, &mut sink);
+        }
     }
     match (members, sink.has_errors()) {
         (Some(members), false) => Ok(Request {
@@ -293,10 +310,12 @@ pub fn check<'a>(operation: Operation, input: &'a [u8], options: &Options) -> Re
         return crate::check_json(input, options);
     }
     let mut sink = Sink::new(options, true);
-    let top = walk::walk(operation.0.input, input, options, &mut sink);
-    if let (Some(top), 0) = (&top, sink.phase_one_errors) {
-        let text = std::str::from_utf8(input).unwrap_or_default();
-        family::check(operation.0.name, text, top, options, &mut sink);
+    if let Some(top) = walk::walk(operation.0.input, input, options, &mut sink) {
+        operation.check_token(input, options, &mut sink);
+        if sink.phase_one_errors == 0 {
+            let text = std::str::from_utf8(input).unwrap_or_default();
+            family::check(operation.0.name, text, &top, options, &mut sink);
+        }
     }
     diagnostic::locate(input, &mut sink.diags);
     Report {

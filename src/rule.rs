@@ -407,17 +407,8 @@ impl Rule {
             | Rule::WrongType
             | Rule::InputTooLarge
             | Rule::NestingTooDeep => ErrorType::SerializationException,
-            Rule::UnauthorizedWrite
-            | Rule::TokenMalformed
-            | Rule::TokenAlgorithm
-            | Rule::TokenUnknownKey
-            | Rule::TokenSignature
-            | Rule::TokenExpired
-            | Rule::TokenNotYetValid
-            | Rule::TokenNotAccess
-            | Rule::TokenIssuer
-            | Rule::TokenClient
-            | Rule::TokenScope => ErrorType::NotAuthorizedException,
+            Rule::UnauthorizedWrite => ErrorType::NotAuthorizedException,
+            _ if self.about_token() => ErrorType::NotAuthorizedException,
             _ => ErrorType::InvalidParameterException,
         }
     }
@@ -494,16 +485,7 @@ impl Rule {
     /// share a number; the token check finds one fault at most.
     pub(crate) const fn business_order(self) -> Option<u8> {
         Some(match self {
-            Rule::TokenMalformed
-            | Rule::TokenAlgorithm
-            | Rule::TokenUnknownKey
-            | Rule::TokenSignature
-            | Rule::TokenExpired
-            | Rule::TokenNotYetValid
-            | Rule::TokenNotAccess
-            | Rule::TokenIssuer
-            | Rule::TokenClient
-            | Rule::TokenScope => 0,
+            _ if self.about_token() => 0,
             Rule::UsernameFormat | Rule::AttributeNotVerifiable => 1,
             Rule::NullValue => 2,
             Rule::ModifySub => 3,
@@ -1326,8 +1308,13 @@ impl Rule {
     /// Whether the examples describe an access token instead of showing one:
     /// checking them needs the keys that signed it (the `T` rules).
     pub const fn example_needs_keys(self) -> bool {
-        matches!(self.error_type(), ErrorType::NotAuthorizedException)
-            && !matches!(self, Rule::UnauthorizedWrite)
+        self.about_token()
+    }
+
+    /// The access-token rules: those whose code starts with `T`.
+    const fn about_token(self) -> bool {
+        // Every code is a letter and three digits, so byte 0 exists.
+        self.code().as_bytes()[0] == b'T'
     }
 
     /// The bytes of [`Rule::example_bad`], with its abbreviations (`<2049

@@ -42,6 +42,18 @@ fn refused(token: &str, want: TokenError, rule: &str, message: &str) {
     assert_eq!(r.error_type(), ErrorType::NotAuthorizedException);
     assert_eq!(r.message(), message);
     assert_eq!(r.status(), 400);
+    // The envelope of reference section 5: both headers beside the body.
+    assert_eq!(
+        r.headers()[..2],
+        [
+            ("x-amzn-ErrorType", "NotAuthorizedException:".to_string()),
+            ("x-amzn-ErrorMessage", message.to_string()),
+        ]
+    );
+    assert_eq!(
+        r.body(),
+        format!(r#"{{"__type":"NotAuthorizedException","message":"{message}"}}"#)
+    );
 }
 
 const INVALID: &str = "Invalid Access Token";
@@ -479,6 +491,13 @@ proptest! {
     }
 
     #[test]
+    fn no_panic_on_any_jwks(bytes in proptest::collection::vec(any::<u8>(), 0..400), n in ".{0,40}", e in ".{0,8}", kty in "RSA|EC|.{0,4}") {
+        let _ = Jwks::from_json(&bytes);
+        let doc = json!({"keys": [{"kty": kty, "kid": "k", "n": n, "e": e}]});
+        let _ = Jwks::from_json(doc.to_string().as_bytes());
+    }
+
+    #[test]
     fn no_panic_on_any_claims(exp in any::<i64>(), nbf in any::<f64>(), scope in ".{0,40}", kid in ".{0,20}") {
         let mut c = claims();
         c["exp"] = json!(exp);
@@ -614,4 +633,79 @@ fn no_output_shows_the_token_or_its_claims() {
     assert_hidden("Claims Debug", &format!("{claims:?}"), &ok);
     // And the check's options do not hold the token at all.
     assert_hidden("Options Debug", &format!("{opts:?}"), &ok);
+}
+
+/// A token another implementation signed (Python joserfc, see
+/// tests/data/token/README.md) verifies, and its claims come back.
+#[test]
+fn a_token_signed_elsewhere_verifies() {
+    let text = String::from_utf8(data("joserfc-token.txt")).unwrap();
+    let token = text.trim_end();
+    let c = check(token).unwrap();
+    assert_eq!(c.username.as_deref(), Some("grace"));
+    assert_eq!(
+        c.sub.as_deref(),
+        Some("0b7c5a3e-1111-4222-8333-944455556666")
+    );
+    assert_eq!(c.expires_at, 1_800_003_600);
+    assert_eq!(c.scopes, [ADMIN]);
+    // At exp it has expired; with its signature changed, it is forged.
+    let later = check_access_token(token, &keys(), 1_800_003_600, &policy(), None);
+    assert_eq!(later.unwrap_err(), TokenError::Expired);
+    let mut forged = token.to_string();
+    let last = if forged.ends_with('A') { "Q" } else { "A" };
+    forged.replace_range(forged.len() - 1.., last);
+    assert_eq!(check(&forged).unwrap_err(), TokenError::Signature);
+}
+
+/// Every operation whose request has an `AccessToken` gets the check, with
+/// the admin scope where the model's table says the operation needs it.
+#[test]
+fn every_operation_with_an_access_token_is_checked() {
+    use cognito_validate::{check as check_op, validate, Operation};
+    let opts = token_opts();
+    let op = |name| Operation::from_name(name).unwrap();
+    assert!(op("UpdateUserAttributes").def().needs_admin_scope);
+    assert!(op("GetUser").def().needs_admin_scope);
+    assert!(!op("VerifySoftwareToken").def().needs_admin_scope);
+
+    let good = token_with(|_| {});
+    let get_user = |t: &str| format!(r#"{{"AccessToken": "{t}"}}"#);
+    assert!(validate(op("GetUser"), get_user(&good).as_bytes(), &opts).is_ok());
+    let expired = token_with(|c| c["exp"] = json!(NOW - 1));
+    let body = get_user(&expired);
+    let err = validate(op("GetUser"), body.as_bytes(), &opts).unwrap_err();
+    assert_eq!(
+        err.body(),
+        r#"{"__type":"NotAuthorizedException","message":"Access Token has expired"}"#
+    );
+    let report = check_op(op("GetUser"), body.as_bytes(), &opts);
+    assert_eq!(report.diagnostics.len(), 1);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.rule, Rule::TokenExpired);
+    let span = d.span.unwrap();
+    assert_eq!(&body[span.start..span.end], format!("\"{expired}\""));
+    // Without the check, the same request passes.
+    assert!(validate(op("GetUser"), body.as_bytes(), &Options::default()).is_ok());
+
+    // The scope: GetUser needs it, VerifySoftwareToken does not.
+    let openid = token_with(|c| c["scope"] = json!("openid"));
+    let err = validate(op("GetUser"), get_user(&openid).as_bytes(), &opts).unwrap_err();
+    assert_eq!(err.message(), "Access Token does not have required scopes");
+    let verify = format!(r#"{{"AccessToken": "{openid}", "UserCode": "123456"}}"#);
+    assert!(validate(op("VerifySoftwareToken"), verify.as_bytes(), &opts).is_ok());
+    let verify = format!(r#"{{"AccessToken": "{expired}", "UserCode": "123456"}}"#);
+    let err = validate(op("VerifySoftwareToken"), verify.as_bytes(), &opts).unwrap_err();
+    assert_eq!(err.message(), "Access Token has expired");
+
+    // A shape error comes first; an operation without the member is not
+    // checked, even when the body holds an unknown `AccessToken`.
+    let err = validate(op("GetUser"), b"{}", &opts).unwrap_err();
+    assert_eq!(err.error_type(), ErrorType::InvalidParameterException);
+    let admin = br#"{"UserPoolId": "us-east-1_abc", "Username": "ada", "AccessToken": "a.b.c"}"#;
+    assert!(validate(op("AdminGetUser"), admin, &opts).is_ok());
+    assert!(check_op(op("AdminGetUser"), admin, &opts)
+        .diagnostics
+        .iter()
+        .all(|d| !d.rule.example_needs_keys()));
 }

@@ -293,9 +293,12 @@ impl fmt::Debug for Claims {
 }
 
 /// What a request check needs: the keys, the policy and the time. Give it to
-/// [`crate::Options::with_token_check`] and [`crate::validate_json`] and
-/// [`crate::check_json`] check the request's `AccessToken` once its shapes
-/// pass, with the scope UpdateUserAttributes needs ([`ADMIN_SCOPE`]).
+/// [`crate::Options::with_token_check`] and [`crate::validate_json`],
+/// [`crate::check_json`], [`crate::validate`] and [`crate::check`] check the
+/// request's `AccessToken` once its shapes pass, for every operation whose
+/// request has that member, requiring [`ADMIN_SCOPE`] of the operations that
+/// need it ([`crate::model::OperationDef::needs_admin_scope`]:
+/// UpdateUserAttributes, GetUser, ChangePassword, ...).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TokenCheck {

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::{check_access_token, TokenCheck, ADMIN_SCOPE};
+use super::{check_access_token, TokenCheck};
 use crate::diagnostic::{Diagnostic, Span};
 
 /// The request's `AccessToken`, as JSON text borrowed from the input.
@@ -35,10 +35,15 @@ fn locate(input: &[u8]) -> Option<(Cow<'_, str>, Span)> {
 }
 
 /// The finding for the `AccessToken` of `input`, a request that passed phase
-/// one, when `check` refuses it. `token` is the token when the caller has it
-/// already; its span is then looked up only for a fault. UpdateUserAttributes
-/// needs [`ADMIN_SCOPE`].
-pub(crate) fn finding(input: &[u8], token: Option<&str>, check: &TokenCheck) -> Option<Diagnostic> {
+/// one, when `check` refuses it (or the token lacks `required_scope`).
+/// `token` is the token when the caller has it already; its span is then
+/// looked up only for a fault. `None` when the request has no token.
+pub(crate) fn finding(
+    input: &[u8],
+    token: Option<&str>,
+    check: &TokenCheck,
+    required_scope: Option<&str>,
+) -> Option<Diagnostic> {
     let (token, span) = match token {
         Some(t) => (Cow::Borrowed(t), None),
         None => {
@@ -51,7 +56,7 @@ pub(crate) fn finding(input: &[u8], token: Option<&str>, check: &TokenCheck) -> 
         &check.keys,
         check.now,
         &check.policy,
-        Some(ADMIN_SCOPE),
+        required_scope,
     )
     .err()?;
     let span = span.or_else(|| locate(input).map(|(_, s)| s));
