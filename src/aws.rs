@@ -13,7 +13,7 @@ use crate::rule::{ErrorType, Rule, Severity};
 
 /// Whether the service words the rule as `user.<name>: …` lines, one per name,
 /// each ending in a line break (reference section 4).
-fn line_form(rule: Rule) -> bool {
+pub(crate) fn line_form(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::AttributeNotInSchema
@@ -163,6 +163,12 @@ impl Rejection {
             errors: diagnostics.len(),
             diagnostics,
         }
+    }
+
+    /// The same answer with another message (an operation's own voice).
+    pub(crate) fn with_message(mut self, message: String) -> Rejection {
+        self.message = message;
+        self
     }
 
     /// The error class: `InvalidParameterException` or `SerializationException`.

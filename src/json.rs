@@ -480,6 +480,7 @@ impl<'a> Parser<'a, '_> {
                 if let (true, Some(schema)) = (name_ok, self.opts.schema.schema()) {
                     if value_seen != Seen::Reported {
                         let a = semantics::Attribute {
+                            place: semantics::Place::UserAttributes,
                             index,
                             name: &name,
                             name_span,
@@ -488,7 +489,13 @@ impl<'a> Parser<'a, '_> {
                             value_ok,
                             object_span: Some(open),
                         };
-                        semantics::attribute(self.r.sink, schema, &a);
+                        semantics::attribute(
+                            self.r.sink,
+                            schema,
+                            crate::family::UPDATE_USER_ATTRIBUTES,
+                            self.opts.required_wording,
+                            &a,
+                        );
                         if let Some(names) = &mut self.names {
                             names.see(self.r.sink, &a);
                         }

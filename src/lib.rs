@@ -72,6 +72,7 @@ mod aws;
 mod chars;
 mod check;
 mod diagnostic;
+mod family;
 #[cfg(feature = "tower")]
 pub mod gateway;
 mod json;
@@ -94,6 +95,7 @@ mod walk;
 
 pub use aws::Rejection;
 pub use diagnostic::{Constraint, Diagnostic, Position, Shown, Span, Within};
+pub use family::RequiredWording;
 pub use operation::{check, validate, Operation, Request, Value};
 pub use options::{NamePattern, Options};
 pub use request::{AttributeType, ClientMetadata, UpdateUserAttributesRequest};
@@ -228,6 +230,9 @@ pub struct Report<'a> {
     /// `UserAttributes`, an array in place of an attribute, a repeated
     /// member). A tool that shows source text masks these.
     pub secret_spans: Vec<Span>,
+    /// The attribute-family operation whose voice words the answer (SignUp's
+    /// `Attributes did not conform to the schema: ` prefix), if any.
+    voice: Option<&'static family::Profile>,
 }
 
 impl Report<'_> {
@@ -243,10 +248,14 @@ impl Report<'_> {
 
     /// The service's answer, when it would refuse the request.
     pub fn rejection(&self) -> Option<Rejection> {
-        Rejection::from_diagnostics(
+        let r = Rejection::from_diagnostics(
             self.diagnostics.clone(),
             (self.phase_one_errors, self.errors),
-        )
+        )?;
+        Some(match self.voice {
+            Some(p) => p.reword(r),
+            None => r,
+        })
     }
 }
 
@@ -268,5 +277,6 @@ pub fn check_json<'a>(input: &'a [u8], options: &Options) -> Report<'a> {
         phase_one_errors: sink.phase_one_errors,
         warnings: sink.warnings,
         secret_spans: sink.secrets,
+        voice: None,
     }
 }

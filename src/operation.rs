@@ -6,8 +6,10 @@
 //! UpdateUserAttributes goes through its own hand-written fast path (the
 //! same as [`crate::validate_json`] and [`crate::check_json`], phase two
 //! included); every other operation through the model-driven walker
-//! (`walk.rs`), phase one only: the business rules of the other operations
-//! are not checked yet.
+//! (`walk.rs`), and then, for the other operations of the attribute family
+//! (SignUp, AdminCreateUser, the deletes, the verifications,
+//! NEW_PASSWORD_REQUIRED answers), their business rules (`family.rs`) when
+//! phase one passed.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -15,6 +17,7 @@ use std::fmt;
 use crate::aws::Rejection;
 use crate::check::Sink;
 use crate::diagnostic::{self, Span};
+use crate::family;
 use crate::model::{self, MemberDef, OperationDef};
 use crate::options::Options;
 use crate::reader::Reader;
@@ -247,8 +250,9 @@ fn top_level(op: Operation, input: &[u8], opts: &Options) -> Vec<(&'static Membe
 }
 
 /// Parses a request body of `operation` and checks it the way the service's
-/// framework does (phase one; for UpdateUserAttributes phase two as well,
-/// as [`crate::validate_json`]).
+/// framework does (phase one), then for the operations that write, delete or
+/// verify user attributes the way the service's business rules do (phase
+/// two; for UpdateUserAttributes as [`crate::validate_json`]).
 ///
 /// Returns a borrowed view of the request, or the service's answer. Never
 /// panics: every byte sequence gets a verdict. Warnings are not collected;
@@ -271,8 +275,11 @@ pub fn validate<'a>(
     }
     let mut sink = Sink::new(options, false);
     let members = walk::walk(operation.0.input, input, options, &mut sink);
-    if members.is_some() {
+    if let Some(top) = &members {
         operation.check_token(input, options, &mut sink);
+        if sink.phase_one_errors == 0 {
+            family::check(operation.0.name, text, top, options, &mut sink);
+        }
     }
     match (members, sink.has_errors()) {
         (Some(members), false) => Ok(Request {
@@ -283,10 +290,12 @@ pub fn validate<'a>(
         _ => {
             diagnostic::locate(input, &mut sink.diags);
             // The walker stops (`None`) only after reporting an error.
-            Err(
-                Rejection::from_diagnostics(sink.diags, (sink.phase_one_errors, sink.errors))
-                    .expect("an error was reported"),
-            )
+            let r = Rejection::from_diagnostics(sink.diags, (sink.phase_one_errors, sink.errors))
+                .expect("an error was reported");
+            Err(match family::profile(operation.0.name) {
+                Some(p) => p.reword(r),
+                None => r,
+            })
         }
     }
 }
@@ -301,8 +310,12 @@ pub fn check<'a>(operation: Operation, input: &'a [u8], options: &Options) -> Re
         return crate::check_json(input, options);
     }
     let mut sink = Sink::new(options, true);
-    if walk::walk(operation.0.input, input, options, &mut sink).is_some() {
+    if let Some(top) = walk::walk(operation.0.input, input, options, &mut sink) {
         operation.check_token(input, options, &mut sink);
+        if sink.phase_one_errors == 0 {
+            let text = std::str::from_utf8(input).unwrap_or_default();
+            family::check(operation.0.name, text, &top, options, &mut sink);
+        }
     }
     diagnostic::locate(input, &mut sink.diags);
     Report {
@@ -312,5 +325,6 @@ pub fn check<'a>(operation: Operation, input: &'a [u8], options: &Options) -> Re
         phase_one_errors: sink.phase_one_errors,
         warnings: sink.warnings,
         secret_spans: sink.secrets,
+        voice: family::profile(operation.0.name),
     }
 }

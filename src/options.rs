@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::family::RequiredWording;
 use crate::pool::Schema;
 use crate::semantics::SchemaMode;
 use crate::shape::{StringShape, ATTRIBUTE_NAME_CURRENT, ATTRIBUTE_NAME_LEGACY};
@@ -61,6 +62,9 @@ pub struct Options {
     /// Which business rules (phase two) apply. Default:
     /// [`SchemaMode::DefaultPool`], the rules every user pool has.
     pub schema: SchemaMode,
+    /// How SignUp and AdminCreateUser word a required attribute that is
+    /// missing. Default: [`RequiredWording::Capitalised`].
+    pub required_wording: RequiredWording,
     /// The access-token check, run once phase one passes (feature `token`).
     /// Default: none.
     #[cfg(feature = "token")]
@@ -108,6 +112,12 @@ impl Options {
         self
     }
 
+    /// These options with another wording for a missing required attribute.
+    pub fn with_required_wording(mut self, w: RequiredWording) -> Self {
+        self.required_wording = w;
+        self
+    }
+
     /// These options with the shapes only (phase one), no business rules:
     /// what a JSON Schema of the request can say.
     pub fn phase_one_only(mut self) -> Self {
@@ -142,6 +152,7 @@ impl Default for Options {
             max_depth: Self::DEFAULT_MAX_DEPTH,
             max_diagnostics: Self::DEFAULT_MAX_DIAGNOSTICS,
             schema: SchemaMode::DefaultPool,
+            required_wording: RequiredWording::Capitalised,
             #[cfg(feature = "token")]
             token: None,
         }

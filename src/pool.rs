@@ -83,6 +83,12 @@ pub struct Schema {
     /// `None`: every custom `custom:<base>` name is assumed to exist.
     closed: bool,
     write_attributes: Option<Vec<String>>,
+    /// `UsernameAttributes`: what users sign in with instead of a username
+    /// (`email`, `phone_number`).
+    username_attributes: Vec<String>,
+    /// `AliasAttributes`: what users may sign in with besides their username
+    /// (`email`, `phone_number`, `preferred_username`).
+    alias_attributes: Vec<String>,
 }
 
 /// What is wrong with a schema or write list handed in. Every variant names
@@ -242,11 +248,16 @@ impl Schema {
             attributes,
             closed: false,
             write_attributes: None,
+            username_attributes: Vec::new(),
+            alias_attributes: Vec::new(),
         }
     }
 
     /// Reads a DescribeUserPool answer (`{"UserPool": {"SchemaAttributes":
     /// [...]}}`), a `{"SchemaAttributes": [...]}` object, or the bare array.
+    /// Beside `SchemaAttributes`, `UsernameAttributes` and `AliasAttributes`
+    /// are read where they stand (arrays of names; absent or `null` is
+    /// empty), for the username rules of SignUp and AdminCreateUser.
     ///
     /// Only the pool's attributes exist under this schema. Standard attributes
     /// the answer leaves out are taken from the default pool. Members other
@@ -280,6 +291,13 @@ impl Schema {
         let raw = schema_attributes(&doc)?;
         let mut schema = Schema::default_pool();
         schema.closed = true;
+        let empty = Map::new();
+        let pool = match &doc {
+            Value::Object(o) => o.get("UserPool").and_then(Value::as_object).unwrap_or(o),
+            _ => &empty,
+        };
+        schema.username_attributes = sign_in_names(pool, "UsernameAttributes")?;
+        schema.alias_attributes = sign_in_names(pool, "AliasAttributes")?;
         // Linear in the attributes given: a hash map finds repeats, and an
         // attribute replaces a default one only among the standard few
         // (`default_pool` holds exactly the `STANDARD` attributes).
@@ -404,7 +422,8 @@ impl Schema {
     /// {"SchemaAttributes": [...]}}`, compact) listing the attributes that
     /// differ from the default pool's: [`Schema::from_json`] reads it back
     /// into an equal schema when this one was read from JSON (the write list
-    /// aside). For the default pool the list is empty.
+    /// aside), `UsernameAttributes` and `AliasAttributes` included when not
+    /// empty. For the default pool the list is empty.
     pub fn to_json(&self) -> String {
         let defaults = Schema::default_pool();
         let list: Vec<Value> = self
@@ -414,8 +433,71 @@ impl Schema {
             .filter(|&(i, a)| defaults.attributes.get(i) != Some(a))
             .map(|(_, a)| attribute_json(a))
             .collect();
-        let doc = serde_json::json!({ "UserPool": { "SchemaAttributes": list } });
-        doc.to_string()
+        let mut pool = Map::new();
+        pool.insert("SchemaAttributes".into(), Value::Array(list));
+        // The sign-in settings, where the pool has them.
+        for (key, names) in [
+            ("UsernameAttributes", &self.username_attributes),
+            ("AliasAttributes", &self.alias_attributes),
+        ] {
+            if !names.is_empty() {
+                pool.insert(key.into(), serde_json::json!(names));
+            }
+        }
+        serde_json::json!({ "UserPool": pool }).to_string()
+    }
+
+    /// This schema with the pool's `UsernameAttributes` (`email`,
+    /// `phone_number`): users sign in with these instead of a username.
+    pub fn with_username_attributes<I, S>(mut self, names: I) -> Schema
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.username_attributes = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// This schema with the pool's `AliasAttributes` (`email`,
+    /// `phone_number`, `preferred_username`).
+    pub fn with_alias_attributes<I, S>(mut self, names: I) -> Schema
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.alias_attributes = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The pool's `UsernameAttributes` (empty when users have a username).
+    pub fn username_attributes(&self) -> &[String] {
+        &self.username_attributes
+    }
+
+    /// The pool's `AliasAttributes`.
+    pub fn alias_attributes(&self) -> &[String] {
+        &self.alias_attributes
+    }
+}
+
+/// The array of names under `key` of the pool object (absent or `null`:
+/// none), or where it departs from that form.
+fn sign_in_names(pool: &Map<String, Value>, key: &str) -> Result<Vec<String>, SchemaError> {
+    let form = |problem: String| SchemaError::Form {
+        field: key.to_string(),
+        problem,
+    };
+    match present(pool, key) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::String(s) => Ok(s.clone()),
+                other => Err(form(format!("[{i}] is {}, not a string", kind(other)))),
+            })
+            .collect(),
+        Some(other) => Err(form(format!("is {}, not an array", kind(other)))),
     }
 }
 
@@ -423,7 +505,9 @@ impl fmt::Debug for Schema {
     /// Rust that rebuilds the schema, so that a failing test case can be
     /// replayed: `Schema::default_pool()`, or `Schema::from_json` of
     /// [`Schema::to_json`] for a pool read from JSON, then
-    /// `.with_write_attributes([...])` when there is a write list.
+    /// `.with_username_attributes`/`.with_alias_attributes` for the default
+    /// pool given them, and `.with_write_attributes([...])` when there is a
+    /// write list.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.closed {
             let json = self.to_json();
@@ -443,6 +527,16 @@ impl fmt::Debug for Schema {
             )?;
         } else {
             f.write_str("Schema::default_pool()")?;
+        }
+        if !self.closed && !self.username_attributes.is_empty() {
+            write!(
+                f,
+                ".with_username_attributes({:?})",
+                self.username_attributes
+            )?;
+        }
+        if !self.closed && !self.alias_attributes.is_empty() {
+            write!(f, ".with_alias_attributes({:?})", self.alias_attributes)?;
         }
         if let Some(list) = &self.write_attributes {
             write!(f, ".with_write_attributes({list:?})")?;

@@ -88,6 +88,7 @@ impl<'a> UpdateUserAttributesRequest<'a> {
             }
             if let (true, Some(schema)) = (name_ok, options.schema.schema()) {
                 let attr = semantics::Attribute {
+                    place: semantics::Place::UserAttributes,
                     index: i,
                     name: &a.name,
                     name_span: None,
@@ -96,7 +97,13 @@ impl<'a> UpdateUserAttributesRequest<'a> {
                     value_ok: sink.errors == before,
                     object_span: None,
                 };
-                semantics::attribute(&mut sink, schema, &attr);
+                semantics::attribute(
+                    &mut sink,
+                    schema,
+                    crate::family::UPDATE_USER_ATTRIBUTES,
+                    options.required_wording,
+                    &attr,
+                );
             }
         }
         if let Some(m) = &self.client_metadata {

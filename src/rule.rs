@@ -137,6 +137,14 @@ pub enum Rule {
     DeveloperOnlyAttribute,
     /// A015: the app client may not write the attribute.
     UnauthorizedWrite,
+    /// A016: a creating operation (SignUp, AdminCreateUser, a
+    /// NEW_PASSWORD_REQUIRED answer) leaves out a required attribute.
+    RequiredAttributeMissing,
+    /// A017: the username does not fit how the pool signs users in
+    /// (`UsernameAttributes`, `AliasAttributes`).
+    UsernameFormat,
+    /// A018: an attribute other than `email` or `phone_number` is verified.
+    AttributeNotVerifiable,
     /// W010: the same attribute twice in one request.
     DuplicateAttribute,
     /// W011: an empty `UserAttributes` list.
@@ -218,6 +226,9 @@ impl Rule {
         Rule::NotADateTime,
         Rule::DeveloperOnlyAttribute,
         Rule::UnauthorizedWrite,
+        Rule::RequiredAttributeMissing,
+        Rule::UsernameFormat,
+        Rule::AttributeNotVerifiable,
         Rule::DuplicateAttribute,
         Rule::EmptyAttributeList,
         Rule::VerifiedAttribute,
@@ -276,6 +287,9 @@ impl Rule {
             Rule::NotADateTime => "A013",
             Rule::DeveloperOnlyAttribute => "A014",
             Rule::UnauthorizedWrite => "A015",
+            Rule::RequiredAttributeMissing => "A016",
+            Rule::UsernameFormat => "A017",
+            Rule::AttributeNotVerifiable => "A018",
             Rule::DuplicateAttribute => "W010",
             Rule::EmptyAttributeList => "W011",
             Rule::VerifiedAttribute => "W012",
@@ -335,6 +349,9 @@ impl Rule {
             Rule::NotADateTime => "not-a-date-time",
             Rule::DeveloperOnlyAttribute => "developer-only-attribute",
             Rule::UnauthorizedWrite => "unauthorized-write",
+            Rule::RequiredAttributeMissing => "required-attribute-missing",
+            Rule::UsernameFormat => "username-format",
+            Rule::AttributeNotVerifiable => "attribute-not-verifiable",
             Rule::DuplicateAttribute => "duplicate-attribute",
             Rule::EmptyAttributeList => "empty-attribute-list",
             Rule::VerifiedAttribute => "verified-attribute",
@@ -431,6 +448,9 @@ impl Rule {
                 | Rule::InvalidPhoneNumber
                 | Rule::StringTooShort
                 | Rule::UnauthorizedWrite
+                | Rule::RequiredAttributeMissing
+                | Rule::UsernameFormat
+                | Rule::AttributeNotVerifiable
                 | Rule::DeliveryMedium
                 | Rule::DestinationTooLong
                 | Rule::TokenMalformed
@@ -466,21 +486,23 @@ impl Rule {
     pub(crate) const fn business_order(self) -> Option<u8> {
         Some(match self {
             _ if self.about_token() => 0,
-            Rule::NullValue => 1,
-            Rule::ModifySub => 2,
-            Rule::UnauthorizedWrite => 3,
-            Rule::AttributeNotInSchema => 4,
-            Rule::DeveloperOnlyAttribute => 5,
-            Rule::ImmutableAttribute => 6,
-            Rule::RequiredAttributeDeleted => 7,
+            Rule::UsernameFormat | Rule::AttributeNotVerifiable => 1,
+            Rule::NullValue => 2,
+            Rule::ModifySub => 3,
+            Rule::UnauthorizedWrite => 4,
+            Rule::AttributeNotInSchema => 5,
+            Rule::RequiredAttributeMissing => 6,
+            Rule::DeveloperOnlyAttribute => 7,
+            Rule::ImmutableAttribute => 8,
+            Rule::RequiredAttributeDeleted => 9,
             Rule::StringTooShort
             | Rule::StringTooLong
             | Rule::NotANumber
             | Rule::NumberOutOfRange
             | Rule::NotABoolean
-            | Rule::NotADateTime => 8,
-            Rule::InvalidEmail => 9,
-            Rule::InvalidPhoneNumber => 10,
+            | Rule::NotADateTime => 10,
+            Rule::InvalidEmail => 11,
+            Rule::InvalidPhoneNumber => 12,
             _ => return None,
         })
     }
@@ -528,6 +550,15 @@ impl Rule {
                 "A developer-only (dev:) attribute cannot be changed by the user."
             }
             Rule::UnauthorizedWrite => "The app client may not write the attribute.",
+            Rule::RequiredAttributeMissing => {
+                "A user is created without an attribute the pool requires."
+            }
+            Rule::UsernameFormat => {
+                "The username does not fit how the pool signs users in."
+            }
+            Rule::AttributeNotVerifiable => {
+                "Only email and phone_number can be verified."
+            }
             Rule::DuplicateAttribute => "The same attribute appears twice in one request.",
             Rule::EmptyAttributeList => "UserAttributes is empty, so the request changes nothing.",
             Rule::VerifiedAttribute => {
@@ -680,7 +711,12 @@ Every attribute must exist in the user pool's schema. Standard attributes (`emai
 The service answers `user.<name>: Attribute does not exist in the schema.` followed by a \
 line break, one line per unknown name. Without a pool schema (`Options::with_schema`), every \
 well-formed `custom:` name is assumed to exist; with one, only the pool's attributes do. \
-Names are case-sensitive: `Email` is not `email`."
+Names are case-sensitive: `Email` is not `email`. SignUp and AdminCreateUser answer \
+`Attributes did not conform to the schema: <name>: Attribute does not exist in the schema.` \
+(the prefix once, then one line per name), AdminCreateUser `Type for attribute {custom:<base>} \
+could not be determined` for a custom name; `ValidationData` is not checked. For \
+(Admin)DeleteUserAttributes the `user.<name>` line is the library's choice: deleting a name \
+the pool lacks was reported to succeed."
             }
             Rule::ModifySub => {
                 "\
@@ -691,7 +727,9 @@ non-mutable attribute sub`."
                 "\
 A custom attribute created without `Mutable`, or a standard attribute a pool made \
 immutable, is set once at sign-up. The service answers `user.<name>: Attribute cannot be \
-updated.` followed by a line break. Needs a pool schema to know which attributes are immutable."
+updated.` followed by a line break. Needs a pool schema to know which attributes are immutable. \
+SignUp, AdminCreateUser and a NEW_PASSWORD_REQUIRED answer may set them; deleting one is \
+refused with the same line (the library's choice)."
             }
             Rule::NullValue => {
                 "\
@@ -703,7 +741,9 @@ attribute, send it with an empty string."
                 "\
 A blank value deletes an attribute, and a pool's required attributes cannot be deleted: \
 `user.<name>: Required attribute cannot be deleted.` Needs a pool schema to know which \
-attributes are required."
+attributes are required. (Admin)DeleteUserAttributes get the same text (the library's choice: \
+no refused delete has been quoted); for SignUp and AdminCreateUser a blank required \
+attribute is A016."
             }
             Rule::InvalidEmail => {
                 "\
@@ -758,11 +798,44 @@ Attributes written `dev:<name>` are for administrators: AWS documents that \
 UpdateUserAttributes cannot change them (AdminUpdateUserAttributes can). The service's \
 wording is not confirmed; this tool writes its own."
             }
+            Rule::RequiredAttributeMissing => {
+                "\
+SignUp, AdminCreateUser and the NEW_PASSWORD_REQUIRED answer of (Admin)RespondToAuthChallenge \
+must give every attribute the pool marks Required. SignUp and AdminCreateUser answer \
+`Attributes did not conform to the schema: email: The attribute is required` (one line per \
+name, the prefix once; whether each line ends in a line break is the library's choice: it \
+does, like the confirmed `Attribute does not exist in the schema.` lines). The case of `The` \
+is not confirmed: `the attribute is required` (2020) and `The attribute email is required` \
+(2025) were also seen; `Options::with_required_wording` picks one. RespondToAuthChallenge \
+answers `Invalid attributes given, email is missing` (in ChallengeResponses as \
+`userAttributes.email`); it asks only for what the user lacks, which a request alone cannot \
+show, so with a pool that requires attributes a user already has, this may refuse a request \
+the service accepts."
+            }
+            Rule::UsernameFormat => {
+                "\
+A pool whose users sign in with their email or phone number (`UsernameAttributes`) takes \
+that as the Username of SignUp and AdminCreateUser: `Username should be an email.`, \
+`Username should be a phone number`, or with both `Username should be either an email or a \
+phone number.`. A pool with an email alias (`AliasAttributes`) refuses an email-shaped \
+username: `Username cannot be of email format, since user pool is configured for email \
+alias.`. All four texts are the service's, as quoted in public issues (sources in `src/family.rs`). \
+Needs the pool (`Options::with_schema`)."
+            }
+            Rule::AttributeNotVerifiable => {
+                "\
+VerifyUserAttribute and GetUserAttributeVerificationCode work on `email` and \
+`phone_number` only: `invalid attribute name. Only phone_number and email can be verified` \
+(amplify-js#3652; the case of its first letter is not confirmed)."
+            }
             Rule::UnauthorizedWrite => {
                 "\
 An app client with a WriteAttributes list may write only those attributes (and the \
 pool's required ones). The service answers with NotAuthorizedException `A client \
-attempted to write unauthorized attribute`. Give the list with `Schema::with_write_attributes`."
+attempted to write unauthorized attribute`. Give the list with `Schema::with_write_attributes`. The \
+IAM-authorised admin operations (AdminUpdateUserAttributes, AdminCreateUser, \
+AdminDeleteUserAttributes, AdminRespondToAuthChallenge) have no app client: the list does \
+not apply to them."
             }
             Rule::DuplicateAttribute => {
                 "\
@@ -1011,6 +1084,15 @@ scopes`. The examples describe the token instead of showing one."
             Rule::UnauthorizedWrite => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:plan", "Value": "pro"}]}"#
             }
+            Rule::RequiredAttributeMissing => {
+                r#"{"ClientId": "4l1c3b0bexample0client0id0", "Username": "ada@example.com", "Password": "Corr3ct-Horse", "UserAttributes": [{"Name": "name", "Value": "Ada"}]}"#
+            }
+            Rule::UsernameFormat => {
+                r#"{"ClientId": "4l1c3b0bexample0client0id0", "Username": "ada", "Password": "Corr3ct-Horse", "UserAttributes": [{"Name": "email", "Value": "ada@example.com"}]}"#
+            }
+            Rule::AttributeNotVerifiable => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "AttributeName": "nickname"}"#
+            }
             Rule::DuplicateAttribute => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}, {"Name": "nickname", "Value": "Countess"}]}"#
             }
@@ -1099,6 +1181,15 @@ scopes`. The examples describe the token instead of showing one."
             Rule::AttributeNotInSchema => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "custom:favorite_flavor", "Value": "vanilla"}]}"#
             }
+            Rule::RequiredAttributeMissing => {
+                r#"{"ClientId": "4l1c3b0bexample0client0id0", "Username": "ada@example.com", "Password": "Corr3ct-Horse", "UserAttributes": [{"Name": "name", "Value": "Ada"}, {"Name": "email", "Value": "ada@example.com"}]}"#
+            }
+            Rule::UsernameFormat => {
+                r#"{"ClientId": "4l1c3b0bexample0client0id0", "Username": "ada@example.com", "Password": "Corr3ct-Horse", "UserAttributes": [{"Name": "email", "Value": "ada@example.com"}]}"#
+            }
+            Rule::AttributeNotVerifiable => {
+                r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "AttributeName": "email"}"#
+            }
             Rule::ModifySub => {
                 r#"{"AccessToken": "eyJ0.eyJ1.c2ln", "UserAttributes": [{"Name": "nickname", "Value": "Ada"}]}"#
             }
@@ -1180,13 +1271,16 @@ scopes`. The examples describe the token instead of showing one."
 
 impl Rule {
     /// The operation whose request the examples are: UpdateUserAttributes,
-    /// except for the model's constraint kinds (`M` codes).
+    /// except for the model's constraint kinds (`M` codes) and the rules of
+    /// the other attribute operations (SignUp, GetUserAttributeVerificationCode).
     pub const fn example_operation(self) -> &'static str {
         match self {
             Rule::MinLength | Rule::Pattern => "ListGroups",
             Rule::MaxLength => "CreateUserPool",
             Rule::Enum => "AdminCreateUser",
             Rule::MinValue | Rule::MaxValue => "ListUsers",
+            Rule::RequiredAttributeMissing | Rule::UsernameFormat => "SignUp",
+            Rule::AttributeNotVerifiable => "GetUserAttributeVerificationCode",
             _ => "UpdateUserAttributes",
         }
     }
@@ -1206,6 +1300,8 @@ impl Rule {
                 | Rule::NotADateTime
                 | Rule::UnauthorizedWrite
                 | Rule::NotABoolean
+                | Rule::RequiredAttributeMissing
+                | Rule::UsernameFormat
         )
     }
 

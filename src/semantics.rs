@@ -5,11 +5,18 @@
 //! module checks every attribute whose own name (and, for value rules, value)
 //! passed, so a report lists everything at once. Which finding becomes the
 //! service's answer is decided in [`crate::aws`].
+//!
+//! One rule set serves every operation of the attribute family: the
+//! operation's [`Profile`] (in `family.rs`) says what it may write, whether
+//! the app client's write list applies, whether required attributes must be
+//! present, and how the lines are worded. Deleting an attribute is checked as
+//! setting it blank.
 
 use std::sync::{Arc, LazyLock};
 
 use crate::check::Sink;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::family::{Profile, RequiredWording};
 use crate::path::{Member, Path};
 use crate::pool::{is_custom_name, is_standard, DataType, Schema};
 use crate::rule::Rule;
@@ -40,9 +47,22 @@ impl SchemaMode {
     }
 }
 
+/// Where an attribute's name stands in the request.
+#[derive(Clone, Copy)]
+pub(crate) enum Place<'s> {
+    /// `UserAttributes[index]`, as `Name` and `Value`.
+    UserAttributes,
+    /// `UserAttributeNames[index]` of the deleting operations.
+    AttributeNames,
+    /// The `ChallengeResponses` key `userAttributes.<name>`.
+    Challenge(&'s str),
+}
+
 /// One attribute as read, with where it was.
 pub(crate) struct Attribute<'s> {
-    /// 0-based position in `UserAttributes`.
+    /// Which list or map holds it.
+    pub(crate) place: Place<'s>,
+    /// 0-based position in its list.
     pub(crate) index: usize,
     pub(crate) name: &'s str,
     pub(crate) name_span: Option<Span>,
@@ -57,10 +77,18 @@ pub(crate) struct Attribute<'s> {
 
 impl Attribute<'_> {
     fn path(&self, m: Member) -> Path {
-        Path::root()
-            .member(Member::UserAttributes)
-            .index(self.index)
-            .member(m)
+        match self.place {
+            Place::UserAttributes => Path::root()
+                .member(Member::UserAttributes)
+                .index(self.index)
+                .member(m),
+            Place::AttributeNames => Path::root()
+                .field("UserAttributeNames", "userAttributeNames")
+                .index(self.index),
+            Place::Challenge(key) => Path::root()
+                .field("ChallengeResponses", "challengeResponses")
+                .key(key),
+        }
     }
 }
 
@@ -100,9 +128,18 @@ fn report_help(
     });
 }
 
-/// Checks one attribute whose name passed phase one.
-pub(crate) fn attribute(sink: &mut Sink, schema: &Schema, a: &Attribute<'_>) {
+/// Checks one attribute whose name passed phase one, as operation `p` sets
+/// it.
+pub(crate) fn attribute(
+    sink: &mut Sink,
+    schema: &Schema,
+    p: &Profile,
+    wording: RequiredWording,
+    a: &Attribute<'_>,
+) {
     let name = a.name;
+    // `user.` for the updating operations, nothing for the creating ones.
+    let line = p.line_prefix;
     if name == "sub" {
         report(sink, Rule::ModifySub, a, false, || {
             "Cannot modify the non-mutable attribute sub".into()
@@ -111,26 +148,30 @@ pub(crate) fn attribute(sink: &mut Sink, schema: &Schema, a: &Attribute<'_>) {
     }
     // One lookup serves every rule below.
     let attr = schema.attribute(name);
-    if name.starts_with("dev:") || attr.is_some_and(|s| s.developer_only) {
+    let developer = name.starts_with("dev:") || attr.is_some_and(|s| s.developer_only);
+    if developer && !p.admin {
         report(sink, Rule::DeveloperOnlyAttribute, a, false, || {
-            format!("user.{name}: Developer-only attributes cannot be updated by the user; use AdminUpdateUserAttributes.")
+            format!("{line}{name}: Developer-only attributes cannot be updated by the user; use AdminUpdateUserAttributes.")
         });
         return;
     }
-    if !schema.may_write(name, attr) {
+    // Admin operations are IAM-authorised: no app client, no write list.
+    if !p.admin && !schema.may_write(name, attr) {
         report(sink, Rule::UnauthorizedWrite, a, false, || {
             "A client attempted to write unauthorized attribute".into()
         });
     }
-    if attr.is_none() && (schema.is_closed() || !is_custom_name(name)) {
+    // Under the default pool `dev:custom:<base>` is as well-formed as
+    // `custom:<base>`.
+    let shaped = is_custom_name(name.strip_prefix("dev:").unwrap_or(name));
+    if attr.is_none() && (schema.is_closed() || !shaped) {
+        let message = if p.untyped_custom && name.starts_with("custom:") {
+            format!("Type for attribute {{{name}}} could not be determined")
+        } else {
+            format!("{line}{name}: Attribute does not exist in the schema.")
+        };
         let help = suggest(schema, name).map(|s| format!("did you mean '{s}'?"));
-        report_help(
-            sink,
-            Rule::AttributeNotInSchema,
-            a,
-            format!("user.{name}: Attribute does not exist in the schema."),
-            help,
-        );
+        report_help(sink, Rule::AttributeNotInSchema, a, message, help);
         return;
     }
     let Some(value) = a.value else {
@@ -143,17 +184,23 @@ pub(crate) fn attribute(sink: &mut Sink, schema: &Schema, a: &Attribute<'_>) {
         // A custom attribute the default pool cannot know: only its name is checked.
         return;
     };
-    if !attr.mutable {
+    // A creating operation gives an immutable attribute its value.
+    if !attr.mutable && !p.creates {
         report(sink, Rule::ImmutableAttribute, a, false, || {
-            format!("user.{name}: Attribute cannot be updated.")
+            format!("{line}{name}: Attribute cannot be updated.")
         });
         return;
     }
     if value.is_empty() {
-        // A blank value deletes the attribute.
-        if attr.required {
+        // A blank value deletes the attribute; a creating operation leaves
+        // it out.
+        if attr.required && p.creates {
+            report(sink, Rule::RequiredAttributeMissing, a, true, || {
+                p.required_missing(wording, name)
+            });
+        } else if attr.required {
             report(sink, Rule::RequiredAttributeDeleted, a, true, || {
-                format!("user.{name}: Required attribute cannot be deleted.")
+                format!("{line}{name}: Required attribute cannot be deleted.")
             });
         }
         return;
@@ -175,26 +222,26 @@ pub(crate) fn attribute(sink: &mut Sink, schema: &Schema, a: &Attribute<'_>) {
             };
             if let Some(min) = attr.min_length.filter(|&m| len < m) {
                 report(sink, Rule::StringTooShort, a, true, || {
-                    format!("user.{name}: String must be no shorter than {min} characters")
+                    format!("{line}{name}: String must be no shorter than {min} characters")
                 });
             } else if let Some(max) = attr.max_length.filter(|&m| len > m) {
                 report(sink, Rule::StringTooLong, a, true, || {
-                    format!("user.{name}: String must be no longer than {max} characters")
+                    format!("{line}{name}: String must be no longer than {max} characters")
                 });
             }
         }
         DataType::Number => match parse_integer(value) {
             None => report(sink, Rule::NotANumber, a, true, || {
-                format!("user.{name}: Number must be an integer")
+                format!("{line}{name}: Number must be an integer")
             }),
             Some(n) => {
                 if let Some(min) = attr.min_value.filter(|&m| n < i128::from(m)) {
                     report(sink, Rule::NumberOutOfRange, a, true, || {
-                        format!("user.{name}: Number must be no less than {min}")
+                        format!("{line}{name}: Number must be no less than {min}")
                     });
                 } else if let Some(max) = attr.max_value.filter(|&m| n > i128::from(m)) {
                     report(sink, Rule::NumberOutOfRange, a, true, || {
-                        format!("user.{name}: Number must be no greater than {max}")
+                        format!("{line}{name}: Number must be no greater than {max}")
                     });
                 }
             }
@@ -202,14 +249,14 @@ pub(crate) fn attribute(sink: &mut Sink, schema: &Schema, a: &Attribute<'_>) {
         DataType::Boolean => {
             if value != "true" && value != "false" {
                 report(sink, Rule::NotABoolean, a, true, || {
-                    format!("user.{name}: Boolean must be true or false")
+                    format!("{line}{name}: Boolean must be true or false")
                 });
             }
         }
         DataType::DateTime => {
             if !is_date_time(value) {
                 report(sink, Rule::NotADateTime, a, true, || {
-                    format!("user.{name}: DateTime must be a number of seconds or an ISO 8601 date-time")
+                    format!("{line}{name}: DateTime must be a number of seconds or an ISO 8601 date-time")
                 });
             }
         }
@@ -223,9 +270,9 @@ pub(crate) fn attribute(sink: &mut Sink, schema: &Schema, a: &Attribute<'_>) {
                 "Invalid phone number format.".into()
             })
         }
-        "email_verified" | "phone_number_verified" => {
+        "email_verified" | "phone_number_verified" if !p.admin => {
             report(sink, Rule::VerifiedAttribute, a, false, || {
-                format!("user.{name}: Whether the service accepts this through UpdateUserAttributes is not confirmed; verification goes through VerifyUserAttribute.")
+                format!("{line}{name}: Whether the service accepts this through {} is not confirmed; verification goes through VerifyUserAttribute.", p.operation)
             })
         }
         _ => {}

@@ -31,6 +31,11 @@
 //!   pattern (S103), as the service says. The two rules about responses
 //!   (R001, R002) have none: no request can break them.
 //!
+//! - The other operations of the attribute family ([`FAMILY_OPERATIONS`]):
+//!   [`family_request_json`] (bodies the default pool accepts) and
+//!   [`family_breaking`] (bodies breaking one business rule under the
+//!   operation's profile, checked with [`crate::check`]).
+//!
 //! The generated tokens and values are random text, not secrets, so the
 //! `Debug` output of a [`Broken`] input shows its bytes; the typed request's
 //! `Debug` still redacts them.
@@ -1887,4 +1892,275 @@ pub fn invalid_request(pattern: NamePattern) -> BoxedStrategy<Broken> {
         .filter_map(|&r| breaking(r, pattern))
         .collect();
     proptest::strategy::Union::new(parts).boxed()
+}
+
+// ---------------------------------------------------------------------------
+// The attribute family (issue 12): the other operations that write, delete
+// or verify user attributes, each under its profile (`src/family.rs`).
+// ---------------------------------------------------------------------------
+
+/// The operations of the attribute family: [`family_request_json`] and
+/// [`family_breaking`] take any of these names.
+pub const FAMILY_OPERATIONS: [&str; 10] = [
+    "UpdateUserAttributes",
+    "AdminUpdateUserAttributes",
+    "SignUp",
+    "AdminCreateUser",
+    "DeleteUserAttributes",
+    "AdminDeleteUserAttributes",
+    "VerifyUserAttribute",
+    "GetUserAttributeVerificationCode",
+    "RespondToAuthChallenge",
+    "AdminRespondToAuthChallenge",
+];
+
+/// The compact body of `operation` around these attributes: each operation's
+/// own members, valid in phase one (a fixed pool id, client id, username
+/// `ada` and password), and the attributes where the operation takes them
+/// (`UserAttributes`; `UserAttributeNames` by name; `AttributeName`, the
+/// first; `ChallengeResponses` as `userAttributes.<name>` of a
+/// NEW_PASSWORD_REQUIRED answer).
+fn family_body(operation: &str, attrs: &[Attr]) -> String {
+    let list: Vec<Json> = attrs
+        .iter()
+        .map(|(n, v)| match v {
+            Val::Absent => serde_json::json!({ "Name": n }),
+            Val::Null => serde_json::json!({ "Name": n, "Value": null }),
+            Val::Text(t) => serde_json::json!({ "Name": n, "Value": t }),
+        })
+        .collect();
+    let names: Vec<&str> = attrs.iter().map(|(n, _)| n.as_str()).collect();
+    let first = names.first().copied().unwrap_or("email");
+    let mut challenge = serde_json::Map::new();
+    challenge.insert("USERNAME".into(), "ada".into());
+    challenge.insert("NEW_PASSWORD".into(), "Corr3ct-Horse".into());
+    for (n, v) in attrs {
+        let v = match v {
+            Val::Text(t) => t.clone(),
+            Val::Absent | Val::Null => String::new(),
+        };
+        challenge.insert(format!("userAttributes.{n}"), Json::String(v));
+    }
+    let (pool, client, token) = (
+        "eu-west-1_Ex4mpLe01",
+        "4l1c3b0bexample0client0id0",
+        "eyJ0.eyJ1.c2ln",
+    );
+    let v = match operation {
+        "AdminUpdateUserAttributes" | "AdminCreateUser" => {
+            serde_json::json!({"UserPoolId": pool, "Username": "ada", "UserAttributes": list})
+        }
+        "SignUp" => serde_json::json!({"ClientId": client, "Username": "ada",
+            "Password": "Corr3ct-Horse", "UserAttributes": list}),
+        "DeleteUserAttributes" => {
+            serde_json::json!({"AccessToken": token, "UserAttributeNames": names})
+        }
+        "AdminDeleteUserAttributes" => {
+            serde_json::json!({"UserPoolId": pool, "Username": "ada", "UserAttributeNames": names})
+        }
+        "VerifyUserAttribute" => {
+            serde_json::json!({"AccessToken": token, "AttributeName": first, "Code": "123456"})
+        }
+        "GetUserAttributeVerificationCode" => {
+            serde_json::json!({"AccessToken": token, "AttributeName": first})
+        }
+        "RespondToAuthChallenge" => serde_json::json!({"ClientId": client,
+            "ChallengeName": "NEW_PASSWORD_REQUIRED", "ChallengeResponses": challenge}),
+        "AdminRespondToAuthChallenge" => serde_json::json!({"UserPoolId": pool,
+            "ClientId": client, "ChallengeName": "NEW_PASSWORD_REQUIRED",
+            "ChallengeResponses": challenge}),
+        _ => serde_json::json!({"AccessToken": token, "UserAttributes": list}),
+    };
+    text(&v)
+}
+
+/// One to three attributes the default pool accepts from every family
+/// operation that sets them, each name once (none at all is a warning,
+/// W011, for UpdateUserAttributes).
+fn family_attrs() -> BoxedStrategy<Vec<Attr>> {
+    vec(valid_attr(), 1..=3)
+        .prop_map(|attrs| distinct(attrs, ""))
+        .boxed()
+}
+
+/// Bodies of the family operation `operation` (one of
+/// [`FAMILY_OPERATIONS`]) that the default pool accepts in both phases
+/// ([`crate::validate`] with [`Options::default`]); `None` for another name.
+/// The verifying operations name `email` or `phone_number`; the deleting ones
+/// delete optional attributes.
+pub fn family_request_json(operation: &str) -> Option<BoxedStrategy<String>> {
+    let operation = FAMILY_OPERATIONS
+        .iter()
+        .copied()
+        .find(|&o| o == operation)?;
+    let p = crate::family::profile(operation)?;
+    let attrs = match p.input {
+        crate::family::Input::AttributeName => select(vec!["email", "phone_number"])
+            .prop_map(|n| vec![(n.to_string(), Val::Absent)])
+            .boxed(),
+        _ => family_attrs(),
+    };
+    Some(attrs.prop_map(move |a| family_body(operation, &a)).boxed())
+}
+
+/// Valid bodies of `operation` that break `rule` only under the pool `pool`
+/// makes for their attributes.
+fn family_in_pool(
+    operation: &'static str,
+    rule: Rule,
+    pool: fn(&[Attr]) -> Schema,
+) -> BoxedStrategy<Broken> {
+    family_attrs()
+        .prop_map(move |a| {
+            let body = family_body(operation, &a);
+            business(body, NamePattern::Legacy, rule, Some(pool(&a)))
+        })
+        .boxed()
+}
+
+/// A name no pool has by default: lower-case, not standard, no `custom:`.
+fn unknown_name() -> BoxedStrategy<String> {
+    chars_from("abcdefghijklmnopqrstuvwxyz_", 1..=12)
+        .prop_filter("a standard attribute", |n| !is_standard(n))
+        .boxed()
+}
+
+/// For the family operation `operation`, bodies that break exactly the
+/// business rule `rule` under that operation's profile, with the options to
+/// check them under: [`crate::check`]`(operation, &bytes, &options)` reports
+/// the rules of [`Broken::expected`] and nothing else. `None` when the rule
+/// does not apply to the operation (the admin operations have no write list
+/// and may write `dev:`; only creating ones require attributes; only the
+/// verifying ones have A018) or is not a business rule of the family.
+///
+/// | rule | operations | how |
+/// |---|---|---|
+/// | A001 | all but the verifying | a lower-case name that is not standard |
+/// | A002 | all but the verifying | `sub` |
+/// | A003 | updating, deleting | a custom attribute a pool declares immutable |
+/// | A004 | those with `UserAttributes` | no `Value` |
+/// | A005 | updating, deleting | a required custom attribute set blank or deleted |
+/// | A006, A007 | those that set values | an email without `@`, a phone without `+` |
+/// | A014 | the non-admin ones but the verifying | `dev:custom:<base>` |
+/// | A015 | the non-admin ones but the verifying | a custom attribute outside a write list |
+/// | A016 | creating | a required custom attribute left out |
+/// | A017 | SignUp, AdminCreateUser | username `ada` in a pool signing in by email |
+/// | A018 | verifying | a standard name other than `email` and `phone_number` |
+pub fn family_breaking(operation: &str, rule: Rule) -> Option<BoxedStrategy<Broken>> {
+    use crate::family::Input;
+    let operation = FAMILY_OPERATIONS
+        .iter()
+        .copied()
+        .find(|&o| o == operation)?;
+    let p = crate::family::profile(operation)?;
+    let verifying = p.input == Input::AttributeName;
+    let sets_values = matches!(p.input, Input::UserAttributes | Input::Challenge);
+    let free = || select(free_standard()).prop_map(str::to_owned).boxed();
+    // (the broken attribute, its pool) for the rules of one attribute.
+    let broken: BoxedStrategy<(Attr, Option<Schema>)> = match rule {
+        Rule::AttributeNotInSchema if !verifying => unknown_name()
+            .prop_map(|n| ((n, Val::Text("x".into())), None))
+            .boxed(),
+        Rule::ModifySub if !verifying => {
+            Just((("sub".to_string(), Val::Text("x".into())), None)).boxed()
+        }
+        Rule::ImmutableAttribute | Rule::RequiredAttributeDeleted if !verifying && !p.creates => {
+            let declared = if rule == Rule::ImmutableAttribute {
+                serde_json::json!({"Name": "custom:frozen", "Mutable": false})
+            } else {
+                serde_json::json!({"Name": "custom:frozen", "Required": true})
+            };
+            let value = if rule == Rule::ImmutableAttribute {
+                "x"
+            } else {
+                ""
+            };
+            Just((
+                ("custom:frozen".to_string(), Val::Text(value.into())),
+                Some(declared),
+            ))
+            .prop_map(|(a, d)| (a, d.map(|d| declared_pool(vec![d], &[]))))
+            .boxed()
+        }
+        Rule::NullValue if p.input == Input::UserAttributes => {
+            free().prop_map(|n| ((n, Val::Absent), None)).boxed()
+        }
+        Rule::InvalidEmail if sets_values => chars_from("abcdefghij.", 1..=10)
+            .prop_map(|v| (("email".to_string(), Val::Text(v)), None))
+            .boxed(),
+        Rule::InvalidPhoneNumber if sets_values => chars_from("0123456789", 1..=12)
+            .prop_map(|v| (("phone_number".to_string(), Val::Text(v)), None))
+            .boxed(),
+        Rule::DeveloperOnlyAttribute if !verifying && !p.admin => {
+            chars_from("abcdefghijklmnopqrstuvwxyz", 1..=12)
+                .prop_map(|b| ((format!("dev:custom:{b}"), Val::Text("1".into())), None))
+                .boxed()
+        }
+        // The write list (the other attributes' names) is made below.
+        Rule::UnauthorizedWrite if !verifying && !p.admin => {
+            chars_from("abcdefghijklmnopqrstuvwxyz", 1..=12)
+                .prop_map(|b| ((format!("custom:{b}"), Val::Text("1".into())), None))
+                .boxed()
+        }
+        Rule::AttributeNotVerifiable if verifying => {
+            free().prop_map(|n| ((n, Val::Absent), None)).boxed()
+        }
+        Rule::RequiredAttributeMissing if p.creates => {
+            return Some(family_in_pool(operation, rule, |a| {
+                let needed = serde_json::json!({"Name": "custom:needed", "Required": true});
+                declared_pool(vec![needed], a)
+            }))
+        }
+        Rule::UsernameFormat if p.username => {
+            return Some(family_in_pool(operation, rule, |_| {
+                Schema::default_pool().with_username_attributes(["email"])
+            }))
+        }
+        _ => return None,
+    };
+    // Verifying operations take one name: no other attributes around it.
+    let others = if verifying {
+        Just(Vec::new()).boxed()
+    } else {
+        family_attrs()
+    };
+    Some(
+        (broken, others, any::<Index>())
+            .prop_map(move |((attr, schema), others, at)| {
+                let mut attrs = distinct(others, &attr.0);
+                // A custom attribute of the others must exist in a declared
+                // pool too.
+                let schema = schema.map(|s| {
+                    if s.is_closed() {
+                        let declared = s
+                            .attributes()
+                            .iter()
+                            .filter(|a| a.name.starts_with("custom:"))
+                            .map(|a| {
+                                serde_json::json!({"Name": a.name, "Mutable": a.mutable,
+                                    "Required": a.required})
+                            })
+                            .collect();
+                        declared_pool(declared, &attrs)
+                    } else {
+                        s
+                    }
+                });
+                let schema = if rule == Rule::UnauthorizedWrite {
+                    let list: Vec<String> = attrs.iter().map(|a| a.0.clone()).collect();
+                    Some(Schema::default_pool().with_write_attributes(list))
+                } else {
+                    schema
+                };
+                let i = at.index(attrs.len() + 1);
+                attrs.insert(i, attr);
+                business(
+                    family_body(operation, &attrs),
+                    NamePattern::Legacy,
+                    rule,
+                    schema,
+                )
+            })
+            .boxed(),
+    )
 }

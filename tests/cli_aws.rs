@@ -109,3 +109,35 @@ fn nothing_is_written_for_an_accepted_request() {
     );
     assert_eq!((out.as_str(), code), ("", 0));
 }
+
+/// `lint --operation` with `--pool-schema` applies the attribute family's
+/// rules, worded as the operation words them (issue 12).
+#[test]
+fn family_operations_answer_in_their_own_voice() {
+    let pool = "examples/pool/describe-user-pool.json";
+    for (operation, file, message) in [
+        (
+            "SignUp",
+            "examples/family-requests/SignUp/invalid-email-missing.json",
+            "Attributes did not conform to the schema: email: The attribute is required\n",
+        ),
+        (
+            "AWSCognitoIdentityProviderService.AdminCreateUser",
+            "examples/family-requests/AdminCreateUser/invalid-untyped-custom.json",
+            "Attributes did not conform to the schema: Type for attribute {custom:role} could not be determined\n",
+        ),
+        (
+            "RespondToAuthChallenge",
+            "examples/family-requests/RespondToAuthChallenge/invalid-email-missing.json",
+            "Invalid attributes given, email is missing",
+        ),
+    ] {
+        let (out, code) = aws(&["--operation", operation, "--pool-schema", pool, file], None);
+        assert_eq!(code, 1, "{operation}: {out}");
+        let line: Value = serde_json::from_str(out.trim()).unwrap();
+        assert_eq!(line["body"]["message"], message, "{operation}");
+        let valid = file.replace(file.rsplit('/').next().unwrap(), "valid.json");
+        let (out, code) = aws(&["--operation", operation, "--pool-schema", pool, &valid], None);
+        assert_eq!((code, out.as_str()), (0, ""), "{operation}");
+    }
+}

@@ -213,7 +213,9 @@ fn the_walker_agrees_with_the_generated_schemas() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(128);
-    let opts = Options::default();
+    // The schemas say what the shapes say: phase one. The attribute family's
+    // business rules (a name the pool lacks) are beyond any JSON Schema.
+    let opts = Options::default().phase_one_only();
     let mut totals = (0, 0);
     for name in OPERATIONS {
         let op = Operation::from_name(name).expect("an operation");

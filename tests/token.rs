@@ -709,3 +709,27 @@ fn every_operation_with_an_access_token_is_checked() {
         .iter()
         .all(|d| !d.rule.example_needs_keys()));
 }
+
+/// A family operation's business rules (issue 12) run after the token check;
+/// a token fault is the answer, and a linter lists both.
+#[test]
+fn token_faults_outrank_the_family_s_business_rules() {
+    use cognito_validate::{check as check_op, validate, Operation};
+    let opts = token_opts();
+    let op = Operation::from_name("DeleteUserAttributes").unwrap();
+    let delete_sub =
+        |t: &str| format!(r#"{{"AccessToken": "{t}", "UserAttributeNames": ["sub"]}}"#);
+    let expired = token_with(|c| c["exp"] = json!(NOW - 1));
+    let body = delete_sub(&expired);
+    let err = validate(op, body.as_bytes(), &opts).unwrap_err();
+    assert_eq!(err.message(), "Access Token has expired");
+    let rules: Vec<Rule> = check_op(op, body.as_bytes(), &opts)
+        .diagnostics
+        .iter()
+        .map(|d| d.rule)
+        .collect();
+    assert_eq!(rules, [Rule::TokenExpired, Rule::ModifySub]);
+    let good = token_with(|_| {});
+    let err = validate(op, delete_sub(&good).as_bytes(), &opts).unwrap_err();
+    assert_eq!(err.message(), "Cannot modify the non-mutable attribute sub");
+}

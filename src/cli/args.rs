@@ -137,8 +137,12 @@ pub struct LintArgs {
     /// `X-Amz-Target` value (`AWSCognitoIdentityProviderService.SignUp`).
     /// A HAR file's entries are checked as their own X-Amz-Target says.
     /// UpdateUserAttributes (the default) is checked against the pool's
-    /// business rules too; the other operations against the service
-    /// model's shapes (phase one) only.
+    /// business rules too, as are the other operations that write, delete or
+    /// verify user attributes (SignUp, AdminCreateUser,
+    /// AdminUpdateUserAttributes, (Admin)DeleteUserAttributes,
+    /// VerifyUserAttribute, GetUserAttributeVerificationCode and
+    /// NEW_PASSWORD_REQUIRED answers of (Admin)RespondToAuthChallenge); the
+    /// other operations against the service model's shapes (phase one) only.
     #[arg(long, value_name = "NAME|TARGET", default_value = "UpdateUserAttributes", value_parser = parse_operation)]
     pub operation: Operation,
 
