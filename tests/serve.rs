@@ -92,6 +92,8 @@ fn head_lines(raw: &[u8]) -> Vec<String> {
 }
 
 const VALID: &str = r#"{"AccessToken":"eyJ0.eyJ1.c2ln","UserAttributes":[{"Name":"nickname","Value":"Ada \u00e9"}]}"#;
+/// A ListUserPools body the model accepts (MaxResults is required).
+const LIST_POOLS: &[u8] = br#"{"MaxResults":10}"#;
 
 #[test]
 fn a_signed_valid_request_reaches_the_upstream_byte_for_byte_and_its_answer_comes_back() {
@@ -179,19 +181,26 @@ fn healthz_and_metrics_answer_without_the_upstream() {
         post(proxy.addr, "UpdateUserAttributes", VALID.as_bytes()).status,
         200
     );
-    assert_eq!(post(proxy.addr, "ListUserPools", b"{}").status, 200);
+    // Every operation of the model is checked (ListUserPools requires
+    // MaxResults); a name the model does not know passes unchecked.
+    assert_eq!(post(proxy.addr, "ListUserPools", b"{}").status, 400);
+    assert_eq!(post(proxy.addr, "ListUserPools", LIST_POOLS).status, 200);
+    assert_eq!(post(proxy.addr, "ListUserPoolsV9", b"{}").status, 200);
     let metrics = String::from_utf8(get(proxy.addr, "/metrics").body).expect("text");
     for line in [
         "cognito_validate_requests_total{operation=\"UpdateUserAttributes\",verdict=\"rejected\"} 1",
         "cognito_validate_requests_total{operation=\"UpdateUserAttributes\",verdict=\"passed\"} 1",
-        "cognito_validate_requests_total{operation=\"ListUserPools\",verdict=\"unchecked\"} 1",
+        "cognito_validate_requests_total{operation=\"ListUserPools\",verdict=\"rejected\"} 1",
+        "cognito_validate_requests_total{operation=\"ListUserPools\",verdict=\"passed\"} 1",
+        "cognito_validate_requests_total{operation=\"ListUserPoolsV9\",verdict=\"unchecked\"} 1",
         "cognito_validate_rejections_total{rule=\"J001\"} 1",
+        "cognito_validate_rejections_total{rule=\"S001\"} 1",
         "cognito_validate_upstream_errors_total 0",
-        "cognito_validate_request_duration_seconds_count 3",
+        "cognito_validate_request_duration_seconds_count 5",
     ] {
         assert!(metrics.lines().any(|l| l == line), "{line} not in\n{metrics}");
     }
-    assert_eq!(upstream.requests().len(), 2);
+    assert_eq!(upstream.requests().len(), 3);
 }
 
 #[test]
@@ -199,7 +208,7 @@ fn a_slow_upstream_gets_a_504_after_the_timeout() {
     let upstream = Upstream::start(Duration::from_secs(5));
     let proxy = Proxy::start(&upstream.url(), &["--upstream-timeout-ms", "300"]);
     let start = Instant::now();
-    let answer = post(proxy.addr, "ListUserPools", b"{}");
+    let answer = post(proxy.addr, "ListUserPools", LIST_POOLS);
     assert!(
         start.elapsed() < Duration::from_secs(3),
         "{:?}",
@@ -268,7 +277,7 @@ fn sigterm_lets_requests_in_flight_finish_then_stops() {
     let upstream = Upstream::start(Duration::from_millis(800));
     let mut proxy = Proxy::start(&upstream.url(), &[]);
     let addr = proxy.addr;
-    let in_flight = thread::spawn(move || post(addr, "ListUserPools", b"{}"));
+    let in_flight = thread::spawn(move || post(addr, "ListUserPools", LIST_POOLS));
     // Wait until the request is at the upstream.
     let start = Instant::now();
     while upstream.requests().is_empty() && start.elapsed() < Duration::from_secs(5) {
