@@ -1,9 +1,11 @@
-//! Checks Amazon Cognito `UpdateUserAttributes` requests the way the service
-//! does, before they are sent.
+//! Checks Amazon Cognito (cognito-idp) requests the way the service does,
+//! before they are sent: every operation of the service model, the business
+//! rules of the operations that write user attributes, and access tokens.
 //!
 //! The library is pure: no file, network or clock access. Hand it the request
 //! body and it answers with the request, borrowed from your bytes, or with the
-//! exact `InvalidParameterException` the service would send.
+//! exact answer the service would send (`InvalidParameterException` and the
+//! rest). The example below is UpdateUserAttributes, where the project began.
 //!
 //! ```
 //! use cognito_validate::{validate_json, Options};
