@@ -459,7 +459,10 @@ pub(crate) fn check(
                 return;
             }
             let Some(at) = member_at(text, top, "ChallengeResponses", b'{') else {
-                return required(sink, schema, p, wording, &given);
+                if opts.required_in_challenge {
+                    required(sink, schema, p, wording, &given);
+                }
+                return;
             };
             let entries = read_map(text, at);
             for (index, (key, key_span, value, value_span)) in entries.iter().enumerate() {
@@ -481,7 +484,8 @@ pub(crate) fn check(
             }
         }
     }
-    if p.creates {
+    let asks_all = p.input != Input::Challenge || opts.required_in_challenge;
+    if p.creates && asks_all {
         required(sink, schema, p, wording, &given);
     }
 }

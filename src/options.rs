@@ -65,6 +65,16 @@ pub struct Options {
     /// How SignUp and AdminCreateUser word a required attribute that is
     /// missing. Default: [`RequiredWording::Capitalised`].
     pub required_wording: RequiredWording,
+    /// Whether a NEW_PASSWORD_REQUIRED answer (RespondToAuthChallenge,
+    /// AdminRespondToAuthChallenge) must carry every required attribute of
+    /// the pool as `userAttributes.<name>` (rule A016). The service asks only
+    /// for the required attributes the user lacks, which the request alone
+    /// cannot tell: on, a request is refused that the service accepts when
+    /// the user already has the attribute (set by AdminCreateUser, say); off,
+    /// a request the service refuses may pass. Default: on (a linter's
+    /// choice); `cognito-validate serve` turns it off, since a gateway must
+    /// never refuse what the service accepts.
+    pub required_in_challenge: bool,
     /// The access-token check, run once phase one passes (feature `token`).
     /// Default: none.
     #[cfg(feature = "token")]
@@ -118,6 +128,12 @@ impl Options {
         self
     }
 
+    /// These options with [`Options::required_in_challenge`] set.
+    pub fn with_required_in_challenge(mut self, on: bool) -> Self {
+        self.required_in_challenge = on;
+        self
+    }
+
     /// These options with the shapes only (phase one), no business rules:
     /// what a JSON Schema of the request can say.
     pub fn phase_one_only(mut self) -> Self {
@@ -153,6 +169,7 @@ impl Default for Options {
             max_diagnostics: Self::DEFAULT_MAX_DIAGNOSTICS,
             schema: SchemaMode::DefaultPool,
             required_wording: RequiredWording::Capitalised,
+            required_in_challenge: true,
             #[cfg(feature = "token")]
             token: None,
         }

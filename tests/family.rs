@@ -328,11 +328,23 @@ fn new_password_required_names_a_missing_required_attribute() {
     // Another challenge: ChallengeResponses carries no attributes.
     let other = challenge("").replace("NEW_PASSWORD_REQUIRED", "SMS_MFA");
     assert_eq!(answer("RespondToAuthChallenge", &other, &pool_only()), None);
+    // Off (as `serve` runs): the service asks only for what the user lacks,
+    // so a missing required attribute is not refused; other rules still are.
+    let lenient = pool_only().with_required_in_challenge(false);
+    assert_eq!(
+        answer("RespondToAuthChallenge", &challenge(""), &lenient),
+        None
+    );
     // Attribute lines of this voice (the library's wording).
     let unknown =
         challenge(r#", "userAttributes.email": "ada@example.com", "userAttributes.shoe": "42""#);
     assert_eq!(
         refused("RespondToAuthChallenge", &unknown, &pool_only()),
+        "userAttributes.shoe: Attribute does not exist in the schema.\n"
+    );
+    let unknown_only = challenge(r#", "userAttributes.shoe": "42""#);
+    assert_eq!(
+        refused("RespondToAuthChallenge", &unknown_only, &lenient),
         "userAttributes.shoe: Attribute does not exist in the schema.\n"
     );
 }

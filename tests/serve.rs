@@ -335,3 +335,32 @@ fn the_log_has_one_line_per_request_and_no_secret() {
     );
     assert!(requests.iter().all(|l| l.contains("latency_us=")));
 }
+
+#[test]
+fn a_new_password_answer_is_not_refused_for_required_attributes_the_user_may_have() {
+    // The service asks a NEW_PASSWORD_REQUIRED answer only for the required
+    // attributes the user lacks; the proxy cannot tell, so by default it
+    // forwards. The shipped pool requires email; this answer carries none.
+    let body =
+        std::fs::read("examples/family-requests/RespondToAuthChallenge/invalid-email-missing.json")
+            .expect("the shipped example");
+    let pool = "examples/pool/describe-user-pool.json";
+    let upstream = Upstream::start(Duration::ZERO);
+    let proxy = Proxy::start(&upstream.url(), &["--pool-schema", pool]);
+    assert_eq!(
+        post(proxy.addr, "RespondToAuthChallenge", &body).status,
+        200
+    );
+    assert_eq!(upstream.requests().len(), 1);
+    let strict = Proxy::start(
+        &upstream.url(),
+        &["--pool-schema", pool, "--require-challenge-attributes"],
+    );
+    let answer = post(strict.addr, "RespondToAuthChallenge", &body);
+    assert_eq!(answer.status, 400);
+    assert_eq!(
+        String::from_utf8_lossy(&answer.body),
+        r#"{"__type":"InvalidParameterException","message":"Invalid attributes given, email is missing"}"#
+    );
+    assert_eq!(upstream.requests().len(), 1, "the refusal never reached it");
+}

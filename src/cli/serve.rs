@@ -96,6 +96,13 @@ pub struct ServeArgs {
     #[arg(long, value_name = "MS", default_value_t = 30_000)]
     pub shutdown_timeout_ms: u64,
 
+    /// Refuse a NEW_PASSWORD_REQUIRED answer that lacks any of the pool's
+    /// required attributes (A016). Off by default: the service asks only for
+    /// those the user lacks, which the proxy cannot tell, and a proxy must
+    /// not refuse what the service accepts.
+    #[arg(long)]
+    pub require_challenge_attributes: bool,
+
     /// At most this many client connections at once; more wait to be accepted.
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub max_connections: usize,
@@ -167,7 +174,8 @@ fn options(args: &ServeArgs) -> Result<Options, String> {
     };
     let opts = Options::default()
         .with_name_pattern(pattern)
-        .with_max_input_bytes(args.max_body);
+        .with_max_input_bytes(args.max_body)
+        .with_required_in_challenge(args.require_challenge_attributes);
     with_pool(
         opts,
         args.pool_schema.as_deref(),
