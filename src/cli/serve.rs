@@ -107,8 +107,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub max_connections: usize,
 
-    /// Check the AccessToken of UpdateUserAttributes with the RS256 keys of
-    /// this JWKS: a FILE, or an http(s) URL (`<issuer>/.well-known/jwks.json`)
+    /// Check the AccessToken of every operation whose request carries one
+    /// with the RS256 keys of this JWKS: a FILE, or an http(s) URL (`<issuer>/.well-known/jwks.json`)
     /// fetched at start and again, at most once per 10 s, when a token names
     /// a key it does not hold. Tokens are checked at the system clock's time.
     #[arg(long, value_name = "FILE|URL")]
