@@ -103,3 +103,31 @@ fn the_examples_of_explain_behave_as_lint_says() {
         );
     }
 }
+
+#[test]
+fn explain_adds_the_command_line_flags_to_the_library_text() {
+    // The library's explanations name its API; the CLI names its flags.
+    for (code, flag) in [
+        ("S103", "--name-pattern current"),
+        ("J007", "--max-input-bytes"),
+        ("J008", "--max-depth"),
+        ("A001", "--pool-schema"),
+        ("A015", "--write-attributes"),
+        ("A016", "--require-challenge-attributes"),
+        ("T005", "--jwks"),
+    ] {
+        let out = bin().args(["explain", code]).output().unwrap();
+        assert!(out.status.success(), "{code}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("On the command line: "))
+            .unwrap_or_else(|| panic!("{code}: no command-line line in\n{text}"));
+        assert!(line.contains(flag), "{code}: {line}");
+    }
+    // A rule with no flag gets no such line.
+    let out = bin().args(["explain", "S101"]).output().unwrap();
+    assert!(!String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("On the command line"));
+}

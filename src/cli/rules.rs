@@ -65,6 +65,9 @@ pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
              --write-attributes examples/pool/describe-user-pool-client.json.\n"
         )?;
     }
+    if let Some(flags) = command_line(rule) {
+        writeln!(out, "On the command line: {flags}.\n")?;
+    }
     if !rule.aws_wording() {
         writeln!(
             out,
@@ -73,4 +76,26 @@ pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "Fails:\n    {}\n", rule.example_bad())?;
     writeln!(out, "Passes:\n    {}", rule.example_good())
+}
+
+/// The `lint` and `serve` flags that bear on a rule, where its explanation
+/// speaks of the library's API (`Options::with_schema`, `NamePattern`, …):
+/// the library names its own API, the command line adds its flags here.
+fn command_line(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::NameCharacters => "`--name-pattern current` admits tab, LF, CR and space",
+        Rule::InputTooLarge => "`--max-input-bytes N` (lint), `--max-body BYTES` (serve)",
+        Rule::NestingTooDeep => "`--max-depth N`",
+        Rule::UnauthorizedWrite => "`--write-attributes FILE|LIST` gives the app client's list",
+        Rule::RequiredAttributeMissing => {
+            "`--pool-schema FILE` gives the required attributes; serve checks a \
+             NEW_PASSWORD_REQUIRED answer for them only with `--require-challenge-attributes`"
+        }
+        r if r.code().starts_with('A') => "`--pool-schema FILE` gives the user pool's schema",
+        r if r.code().starts_with('T') => {
+            "`--jwks FILE` with `--now`, `--issuer` or `--user-pool-id`, `--client-id`, \
+             `--grace-seconds`"
+        }
+        _ => return None,
+    })
 }
