@@ -69,7 +69,8 @@ enum Step<'a> {
 
 /// The path the stack describes.
 fn path_of(stack: &[Step<'_>]) -> Path {
-    stack.iter().fold(Path::root(), |p, s| match s {
+    let root = Path::with_capacity(stack.len());
+    stack.iter().fold(root, |p, s| match s {
         Step::Member(m) => p.field(m.name, m.aws_name),
         Step::Index(i) => p.index(*i),
         Step::Key(k) => p.key(k),
@@ -141,7 +142,12 @@ pub(crate) fn walk(
         names: opts.name_pattern,
         stack: Vec::with_capacity(8),
     };
-    let mut top = Vec::new();
+    // Room for every top-level member at once: one allocation, not one per
+    // growth step.
+    let mut top = match &input_shape.def().kind {
+        Kind::Structure { members } => Vec::with_capacity(members.len()),
+        _ => Vec::new(),
+    };
     w.document(input_shape, &mut top).ok()?;
     Some(top)
 }
