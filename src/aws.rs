@@ -243,41 +243,44 @@ fn push_json_text(out: &mut String, text: &str) {
     let mut i = 0;
     while i < bytes.len() {
         // Eight bytes at a time past the bytes that need no escape (the
-        // usual message has a few `\` in patterns and nothing else).
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if !needs_escape(u64::from_le_bytes(word)) {
-                i += 8;
-                continue;
+        // usual message has a few `\` in patterns and nothing else); a
+        // chunk that holds one is read byte by byte.
+        let end = match bytes.get(i..i + 8) {
+            Some(chunk) => {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                if !needs_escape(u64::from_le_bytes(word)) {
+                    i += 8;
+                    continue;
+                }
+                i + 8
             }
-        }
-        let b = bytes[i];
-        let escape: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => {
-                i += 1;
-                continue;
-            }
+            None => bytes.len(),
         };
-        // `i` is at an ASCII byte, so both slices end on char boundaries.
-        out.push_str(text.get(run..i).unwrap_or_default());
-        if escape.is_empty() {
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push_str(escape);
+        for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
+            let escape: &str = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            // `j` is at an ASCII byte, so both slices end on char boundaries.
+            out.push_str(text.get(run..j).unwrap_or_default());
+            if escape.is_empty() {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+            } else {
+                out.push_str(escape);
+            }
+            run = j + 1;
         }
-        i += 1;
-        run = i;
+        i = end;
     }
     out.push_str(text.get(run..).unwrap_or_default());
 }
