@@ -6,6 +6,7 @@
 //! service cannot read at all gets a `SerializationException` naming the first
 //! such problem instead.
 
+use crate::chars;
 use crate::diagnostic::Diagnostic;
 use crate::path::push_decimal;
 use crate::rule::{ErrorType, Rule, Severity};
@@ -240,60 +241,32 @@ fn push_json_text(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Eight bytes at a time past the bytes that need no escape (the
-        // usual message has a few `\` in patterns and nothing else); a
-        // chunk that holds one is read byte by byte.
-        let end = match bytes.get(i..i + 8) {
-            Some(chunk) => {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(chunk);
-                if !needs_escape(u64::from_le_bytes(word)) {
-                    i += 8;
-                    continue;
-                }
-                i + 8
-            }
-            None => bytes.len(),
+    loop {
+        // The reader's scan for the end of a plain string run stops at
+        // exactly the bytes JSON escapes, eight bytes at a time.
+        let i = run + chars::json_plain_len(bytes.get(run..).unwrap_or_default());
+        let Some(&b) = bytes.get(i) else {
+            break;
         };
-        for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
-            let escape: &str = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
-            };
-            // `j` is at an ASCII byte, so both slices end on char boundaries.
-            out.push_str(text.get(run..j).unwrap_or_default());
-            if escape.is_empty() {
+        // `i` is at an ASCII byte, so both slices end on char boundaries.
+        out.push_str(text.get(run..i).unwrap_or_default());
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
                 out.push_str("\\u00");
                 out.push(char::from(HEX[usize::from(b >> 4)]));
                 out.push(char::from(HEX[usize::from(b & 0xf)]));
-            } else {
-                out.push_str(escape);
             }
-            run = j + 1;
         }
-        i = end;
+        run = i + 1;
     }
     out.push_str(text.get(run..).unwrap_or_default());
-}
-
-/// Whether one of the eight bytes of `w` is below 0x20, `"` or `\\`
-/// (the classic has-zero-byte test, exact as to whether any byte matches).
-#[inline]
-fn needs_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
-    below_space || zero(w ^ (ONES * u64::from(b'"'))) || zero(w ^ (ONES * u64::from(b'\\')))
 }
 
 fn header_text(text: &str) -> String {

@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use crate::chars;
 use crate::path::{push_decimal, Path};
 use crate::rule::{Rule, Severity};
 use crate::shape::Pattern;
@@ -284,23 +285,10 @@ pub(crate) fn locate(input: &[u8], diags: &mut [Diagnostic]) {
     order.sort_unstable();
     let (mut line, mut column, mut at) = (1usize, 1usize, 0usize);
     // Count lead bytes only: one per scalar value in UTF-8, one per byte in
-    // input that is not UTF-8, eight bytes at a time.
-    let scalars = |bytes: &[u8]| {
-        let mut chunks = bytes.chunks_exact(8);
-        let mut n = 0;
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let w = u64::from_le_bytes(word);
-            // A continuation byte is 0b10xxxxxx: its high bit set, the next clear.
-            let continuing = w & !(w << 1) & 0x8080_8080_8080_8080;
-            n += 8 - continuing.count_ones() as usize;
-        }
-        n + chunks
-            .remainder()
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count()
+    // input that is not UTF-8; std counts a word at a time.
+    let scalars = |bytes: &[u8]| match std::str::from_utf8(bytes) {
+        Ok(text) => chars::scalar_count(text),
+        Err(_) => bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count(),
     };
     for (offset, i) in order {
         let offset = offset.min(input.len()).max(at);
