@@ -189,6 +189,14 @@ fn pattern_matches(id: PatternId, s: &str) -> bool {
     }
 }
 
+/// Whether member name `name` is `key`. Most members of a structure differ
+/// from the key in length or first byte, settled here without a call to
+/// `memcmp`.
+#[inline]
+fn same_name(name: &str, key: &str) -> bool {
+    name.len() == key.len() && name.as_bytes().first() == key.as_bytes().first() && name == key
+}
+
 /// The length of `s` in scalar values, when it is needed to settle `length`
 /// (the byte length often settles it: a scalar value is 1 to 4 bytes).
 fn length_violation(s: &str, length: Length) -> Option<(Rule, Constraint, usize)> {
@@ -351,7 +359,7 @@ impl<'a> Walker<'a, '_> {
         let mut seen = Seen::new(defs.len());
         members(self, b'}', "`,` or `}` after a member", |w| {
             let (key, key_span) = w.r.key()?;
-            let Some(i) = defs.iter().position(|m| m.name == key) else {
+            let Some(i) = defs.iter().position(|m| same_name(m.name, &key)) else {
                 w.unknown(defs, &key, key_span);
                 return w.r.skip();
             };
