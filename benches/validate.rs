@@ -156,6 +156,29 @@ fn end_to_end(c: &mut Criterion) {
 // ---------------------------------------------------------------------------
 // Rejection
 
+/// Value + jsonschema collecting every error's message: the alternative a
+/// gateway would run to answer a bad request.
+fn jsonschema_errors(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    label: &str,
+    bytes: &[u8],
+    validator: &jsonschema::Validator,
+) {
+    g.bench_with_input(
+        BenchmarkId::new("value_jsonschema_errors", label),
+        bytes,
+        |b, i| {
+            b.iter(|| {
+                let v: serde_json::Value = serde_json::from_slice(black_box(i)).unwrap();
+                validator
+                    .iter_errors(&v)
+                    .map(|e| e.to_string().len())
+                    .sum::<usize>()
+            })
+        },
+    );
+}
+
 fn rejection(c: &mut Criterion) {
     let validator = schema_validator();
     let opts = Options::default();
@@ -179,19 +202,7 @@ fn rejection(c: &mut Criterion) {
                 })
             },
         );
-        g.bench_with_input(
-            BenchmarkId::new("value_jsonschema_errors", &label),
-            bytes,
-            |b, i| {
-                b.iter(|| {
-                    let v: serde_json::Value = serde_json::from_slice(black_box(i)).unwrap();
-                    validator
-                        .iter_errors(&v)
-                        .map(|e| e.to_string().len())
-                        .sum::<usize>()
-                })
-            },
-        );
+        jsonschema_errors(&mut g, &label, bytes, &validator);
     }
     g.finish();
 }
@@ -243,19 +254,7 @@ fn operations(c: &mut Criterion) {
                 b.iter(|| validate(op, black_box(i), &opts).map_or_else(|r| r.body().len(), |_| 0))
             },
         );
-        g.bench_with_input(
-            BenchmarkId::new("value_jsonschema_errors", &label),
-            bytes,
-            |b, i| {
-                b.iter(|| {
-                    let v: serde_json::Value = serde_json::from_slice(black_box(i)).unwrap();
-                    validator
-                        .iter_errors(&v)
-                        .map(|e| e.to_string().len())
-                        .sum::<usize>()
-                })
-            },
-        );
+        jsonschema_errors(&mut g, &label, bytes, &validator);
     }
     g.finish();
 }
