@@ -1,7 +1,8 @@
 //! Benchmarks of issue 6: the shape checks against the `regex` crate, the
 //! whole bytes-to-verdict path against serde_json's borrowed typed parse (the
 //! floor) and `serde_json::Value` + the jsonschema crate (what users would
-//! otherwise pick), and the rejection path.
+//! otherwise pick), and the rejection path; and the same for SignUp,
+//! AdminCreateUser and InitiateAuth through the model-driven walker.
 //!
 //! Run with `cargo bench --all-features --bench validate`; the settings below
 //! keep a full run near two minutes on a small machine. See BENCHMARKS.md.
@@ -10,8 +11,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use cognito_validate::shape::{StringShape, ACCESS_TOKEN, ATTRIBUTE_NAME_LEGACY, ATTRIBUTE_VALUE};
-use cognito_validate::{validate_json, Options, UpdateUserAttributesRequest};
-use common::{jwt_like, rejected, request, schema_validator, FloorRequest};
+use cognito_validate::{validate, validate_json, Operation, Options, UpdateUserAttributesRequest};
+use common::{jwt_like, ops, rejected, request, schema_validator, FloorRequest};
 use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion};
 
@@ -155,6 +156,29 @@ fn end_to_end(c: &mut Criterion) {
 // ---------------------------------------------------------------------------
 // Rejection
 
+/// Value + jsonschema collecting every error's message: the alternative a
+/// gateway would run to answer a bad request.
+fn jsonschema_errors(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    label: &str,
+    bytes: &[u8],
+    validator: &jsonschema::Validator,
+) {
+    g.bench_with_input(
+        BenchmarkId::new("value_jsonschema_errors", label),
+        bytes,
+        |b, i| {
+            b.iter(|| {
+                let v: serde_json::Value = serde_json::from_slice(black_box(i)).unwrap();
+                validator
+                    .iter_errors(&v)
+                    .map(|e| e.to_string().len())
+                    .sum::<usize>()
+            })
+        },
+    );
+}
+
 fn rejection(c: &mut Criterion) {
     let validator = schema_validator();
     let opts = Options::default();
@@ -178,22 +202,62 @@ fn rejection(c: &mut Criterion) {
                 })
             },
         );
-        g.bench_with_input(
-            BenchmarkId::new("value_jsonschema_errors", &label),
-            bytes,
-            |b, i| {
-                b.iter(|| {
-                    let v: serde_json::Value = serde_json::from_slice(black_box(i)).unwrap();
-                    validator
-                        .iter_errors(&v)
-                        .map(|e| e.to_string().len())
-                        .sum::<usize>()
-                })
-            },
-        );
+        jsonschema_errors(&mut g, &label, bytes, &validator);
     }
     g.finish();
 }
 
-criterion_group!(benches, shapes, end_to_end, rejection);
+// ---------------------------------------------------------------------------
+// Other operations (the model-driven walker)
+
+fn operations(c: &mut Criterion) {
+    let opts = Options::default();
+    let mut g = c.benchmark_group("operations");
+    configure(&mut g);
+    for name in ["SignUp", "AdminCreateUser", "InitiateAuth"] {
+        let op = Operation::from_name(name).expect("a model operation");
+        let body = ops::request(name, 5);
+        let bytes = body.as_bytes();
+        let validator = ops::validator(name);
+        assert!(validate(op, bytes, &opts).is_ok(), "{name}");
+        assert!(ops::serde_floor(name, bytes), "{name}");
+        g.bench_with_input(BenchmarkId::new("validate", name), bytes, |b, i| {
+            b.iter(|| validate(op, black_box(i), &opts).is_ok())
+        });
+        g.bench_with_input(BenchmarkId::new("serde_floor", name), bytes, |b, i| {
+            b.iter(|| ops::serde_floor(name, black_box(i)))
+        });
+        g.bench_with_input(BenchmarkId::new("value_jsonschema", name), bytes, |b, i| {
+            b.iter(|| {
+                serde_json::from_slice::<serde_json::Value>(black_box(i))
+                    .is_ok_and(|v| validator.is_valid(&v))
+            })
+        });
+    }
+    let op = Operation::from_name("SignUp").expect("a model operation");
+    let validator = ops::validator("SignUp");
+    for n in [1usize, 10, 50] {
+        let body = ops::rejected_sign_up(n);
+        let bytes = body.as_bytes();
+        assert_eq!(
+            validate(op, bytes, &opts)
+                .map(drop)
+                .unwrap_err()
+                .error_count(),
+            n
+        );
+        let label = format!("SignUp_{n}_violations");
+        g.bench_with_input(
+            BenchmarkId::new("validate_and_body", &label),
+            bytes,
+            |b, i| {
+                b.iter(|| validate(op, black_box(i), &opts).map_or_else(|r| r.body().len(), |_| 0))
+            },
+        );
+        jsonschema_errors(&mut g, &label, bytes, &validator);
+    }
+    g.finish();
+}
+
+criterion_group!(benches, shapes, end_to_end, rejection, operations);
 criterion_main!(benches);

@@ -8,7 +8,8 @@
 
 use std::fmt;
 
-use crate::path::Path;
+use crate::chars;
+use crate::path::{push_decimal, Path};
 use crate::rule::{Rule, Severity};
 use crate::shape::Pattern;
 
@@ -74,41 +75,63 @@ pub enum Within {
     ListMember,
 }
 
-impl fmt::Display for Constraint {
-    /// The service's phrase, e.g. `Member must have length less than or equal to 32`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+impl Constraint {
+    /// Appends the constraint's phrase to `out`, written piece by piece
+    /// rather than through `fmt` (the rejection path writes one per finding).
+    pub(crate) fn push_to(&self, out: &mut String) {
+        match *self {
             Constraint::MinLength(n) => {
-                write!(f, "Member must have length greater than or equal to {n}")
+                out.push_str("Member must have length greater than or equal to ");
+                push_decimal(out, n as u64);
             }
             Constraint::MaxLength(n) => {
-                write!(f, "Member must have length less than or equal to {n}")
+                out.push_str("Member must have length less than or equal to ");
+                push_decimal(out, n as u64);
             }
             Constraint::Pattern(p) => {
-                write!(
-                    f,
-                    "Member must satisfy regular expression pattern: {}",
-                    p.as_str()
-                )
+                out.push_str("Member must satisfy regular expression pattern: ");
+                out.push_str(p.as_str());
             }
-            Constraint::NotNull => f.write_str("Member must not be null"),
+            Constraint::NotNull => out.push_str("Member must not be null"),
             Constraint::ModelPattern(p) => {
-                write!(f, "Member must satisfy regular expression pattern: {p}")
+                out.push_str("Member must satisfy regular expression pattern: ");
+                out.push_str(p);
             }
             Constraint::MinValue(n) => {
-                write!(f, "Member must have value greater than or equal to {n}")
+                out.push_str("Member must have value greater than or equal to ");
+                push_signed(out, n);
             }
             Constraint::MaxValue(n) => {
-                write!(f, "Member must have value less than or equal to {n}")
+                out.push_str("Member must have value less than or equal to ");
+                push_signed(out, n);
             }
             Constraint::OneOf(set) => {
-                write!(
-                    f,
-                    "Member must satisfy enum value set: [{}]",
-                    set.join(", ")
-                )
+                out.push_str("Member must satisfy enum value set: [");
+                for (i, v) in set.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(v);
+                }
+                out.push(']');
             }
         }
+    }
+}
+
+/// Appends `n` in decimal, with its sign.
+fn push_signed(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_decimal(out, n.unsigned_abs());
+}
+
+impl fmt::Display for Constraint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::new();
+        self.push_to(&mut s);
+        f.write_str(&s)
     }
 }
 
@@ -200,33 +223,43 @@ impl Diagnostic {
     /// the others the library's wording.
     pub fn message(&self) -> String {
         let mut s = String::new();
-        // Writing to a String cannot fail.
-        let _ = self.write_message(&mut s);
+        self.push_message(&mut s);
         s
     }
 
-    fn write_message(&self, out: &mut impl fmt::Write) -> fmt::Result {
+    /// Appends [`Diagnostic::message`] to `out`: the rejection's message is
+    /// written in one buffer, piece by piece, without `fmt`.
+    pub(crate) fn push_message(&self, out: &mut String) {
         if let (Some(detail), None) = (&self.detail, &self.constraint) {
-            return out.write_str(detail);
+            out.push_str(detail);
+            return;
         }
         match &self.shown {
-            Shown::Text(t) => write!(out, "Value '{t}' at '")?,
-            Shown::Null => out.write_str("Value null at '")?,
-            Shown::Omitted => out.write_str("Value at '")?,
+            Shown::Text(t) => {
+                out.push_str("Value '");
+                out.push_str(t);
+                out.push_str("' at '");
+            }
+            Shown::Null => out.push_str("Value null at '"),
+            Shown::Omitted => out.push_str("Value at '"),
         }
-        out.write_str(&self.path.aws())?;
-        out.write_str("' failed to satisfy constraint: ")?;
+        self.path.write_aws(out);
+        out.push_str("' failed to satisfy constraint: ");
         let c = self.constraint.unwrap_or(Constraint::NotNull);
-        match self.rule {
-            Rule::MetadataKeyTooLong => write!(out, "Map keys must satisfy constraint: [{c}]"),
-            Rule::MetadataValueTooLong => write!(out, "Map value must satisfy constraint: [{c}]"),
-            _ => match self.within {
-                Within::Member => write!(out, "{c}"),
-                Within::MapKeys => write!(out, "Map keys must satisfy constraint: [{c}]"),
-                Within::MapValue => write!(out, "Map value must satisfy constraint: [{c}]"),
-                Within::ListMember => write!(out, "Member must satisfy constraint: [{c}]"),
-            },
-        }
+        let within = match self.rule {
+            Rule::MetadataKeyTooLong => Within::MapKeys,
+            Rule::MetadataValueTooLong => Within::MapValue,
+            _ => self.within,
+        };
+        let (open, close) = match within {
+            Within::Member => ("", ""),
+            Within::MapKeys => ("Map keys must satisfy constraint: [", "]"),
+            Within::MapValue => ("Map value must satisfy constraint: [", "]"),
+            Within::ListMember => ("Member must satisfy constraint: [", "]"),
+        };
+        out.push_str(open);
+        c.push_to(out);
+        out.push_str(close);
     }
 }
 
@@ -234,7 +267,7 @@ impl fmt::Display for Diagnostic {
     /// `S102 name-too-long: Value '…' at '…' failed to satisfy constraint: …`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}: ", self.rule.code(), self.rule.name())?;
-        self.write_message(f)
+        f.write_str(&self.message())
     }
 }
 
@@ -251,20 +284,23 @@ pub(crate) fn locate(input: &[u8], diags: &mut [Diagnostic]) {
     }
     order.sort_unstable();
     let (mut line, mut column, mut at) = (1usize, 1usize, 0usize);
+    // Count lead bytes only: one per scalar value in UTF-8, one per byte in
+    // input that is not UTF-8; std counts a word at a time.
+    let scalars = |bytes: &[u8]| match std::str::from_utf8(bytes) {
+        Ok(text) => chars::scalar_count(text),
+        Err(_) => bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count(),
+    };
     for (offset, i) in order {
-        let offset = offset.min(input.len());
-        while at < offset {
-            let b = input[at];
-            if b == b'\n' {
-                line += 1;
-                column = 1;
-            } else if b & 0xC0 != 0x80 {
-                // Count lead bytes only: one per scalar value in UTF-8, one per
-                // byte in input that is not UTF-8.
-                column += 1;
+        let offset = offset.min(input.len()).max(at);
+        let seg = input.get(at..offset).unwrap_or_default();
+        match seg.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                line += seg.iter().filter(|&&b| b == b'\n').count();
+                column = 1 + scalars(seg.get(last + 1..).unwrap_or_default());
             }
-            at += 1;
+            None => column += scalars(seg),
         }
+        at = offset;
         diags[i].position = Some(Position { line, column });
     }
 }
@@ -289,6 +325,48 @@ mod tests {
             "Member must satisfy regular expression pattern: [A-Za-z0-9-_=.]+"
         );
         assert_eq!(Constraint::NotNull.to_string(), "Member must not be null");
+        assert_eq!(
+            Constraint::MinValue(i64::MIN).to_string(),
+            "Member must have value greater than or equal to -9223372036854775808"
+        );
+        assert_eq!(
+            Constraint::MaxValue(60).to_string(),
+            "Member must have value less than or equal to 60"
+        );
+        assert_eq!(
+            Constraint::OneOf(&["EMAIL", "SMS"]).to_string(),
+            "Member must satisfy enum value set: [EMAIL, SMS]"
+        );
+    }
+
+    #[test]
+    fn locate_agrees_with_a_byte_by_byte_count_on_long_lines() {
+        let input = "{\"a\": \"Ærøskøbing-東京 👍 long enough to span chunks\",\n\n  \"b\": \"x\", \"c\": \"\u{80}\u{7ff}é\"}"
+            .as_bytes();
+        let offsets: Vec<usize> = (0..=input.len()).step_by(3).collect();
+        let mut d: Vec<Diagnostic> = offsets
+            .iter()
+            .rev()
+            .map(|&o| {
+                Diagnostic::new(
+                    Rule::InvalidJson,
+                    Path::root(),
+                    Some(Span { start: o, end: o }),
+                )
+            })
+            .collect();
+        locate(input, &mut d);
+        for diag in &d {
+            let o = diag.span.map_or(0, |s| s.start);
+            let before = &input[..o];
+            let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+            let tail = &before[before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1)..];
+            let column = 1 + tail.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            assert_eq!(diag.position, Some(Position { line, column }), "offset {o}");
+        }
     }
 
     #[test]

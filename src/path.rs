@@ -95,6 +95,14 @@ impl Path {
         Path::default()
     }
 
+    /// The root, with room for `n` segments (a path built from a known
+    /// depth grows once).
+    pub(crate) fn with_capacity(n: usize) -> Path {
+        Path {
+            segments: Vec::with_capacity(n),
+        }
+    }
+
     /// This path extended by a member.
     pub fn member(mut self, m: Member) -> Path {
         self.segments.push(Segment::Member(m));
@@ -154,30 +162,54 @@ impl Path {
     /// must satisfy constraint"), so a map key ends the AWS path at the map.
     pub fn aws(&self) -> String {
         let mut out = String::new();
+        self.write_aws(&mut out);
+        out
+    }
+
+    /// Appends [`Path::aws`] to `out`, without a string of its own (the
+    /// rejection message is written in one buffer).
+    pub(crate) fn write_aws(&self, out: &mut String) {
+        let start = out.len();
         for s in &self.segments {
             match s {
                 Segment::Member(m) => {
-                    if !out.is_empty() {
+                    if out.len() > start {
                         out.push('.');
                     }
                     out.push_str(m.aws_name());
                 }
                 Segment::Field { aws, .. } => {
-                    if !out.is_empty() {
+                    if out.len() > start {
                         out.push('.');
                     }
                     out.push_str(aws);
                 }
                 Segment::Index(i) => {
                     out.push('.');
-                    out.push_str(&(i + 1).to_string());
+                    push_decimal(out, i.saturating_add(1) as u64);
                     out.push_str(".member");
                 }
                 Segment::Key(_) => break,
             }
         }
-        out
     }
+}
+
+/// Appends `n` in decimal to `out`, without `fmt`'s machinery (the rejection
+/// path writes a number per finding).
+pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
 }
 
 impl fmt::Display for Path {
@@ -215,5 +247,14 @@ mod tests {
         let p = Path::root().member(Member::ClientMetadata).key("a/b~c");
         assert_eq!(p.json_pointer(), "/ClientMetadata/a~1b~0c");
         assert_eq!(p.aws(), "clientMetadata");
+    }
+
+    #[test]
+    fn decimals_are_written_as_to_string_writes_them() {
+        for n in [0, 7, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 }

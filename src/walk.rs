@@ -69,7 +69,8 @@ enum Step<'a> {
 
 /// The path the stack describes.
 fn path_of(stack: &[Step<'_>]) -> Path {
-    stack.iter().fold(Path::root(), |p, s| match s {
+    let root = Path::with_capacity(stack.len());
+    stack.iter().fold(root, |p, s| match s {
         Step::Member(m) => p.field(m.name, m.aws_name),
         Step::Index(i) => p.index(*i),
         Step::Key(k) => p.key(k),
@@ -141,7 +142,12 @@ pub(crate) fn walk(
         names: opts.name_pattern,
         stack: Vec::with_capacity(8),
     };
-    let mut top = Vec::new();
+    // Room for every top-level member at once: one allocation, not one per
+    // growth step.
+    let mut top = match &input_shape.def().kind {
+        Kind::Structure { members } => Vec::with_capacity(members.len()),
+        _ => Vec::new(),
+    };
     w.document(input_shape, &mut top).ok()?;
     Some(top)
 }
@@ -159,28 +165,76 @@ impl<'a, 'x> HasReader<'a, 'x> for Walker<'a, 'x> {
     }
 }
 
-/// The compiled regex of pattern `id`, compiled on first use; `None` if it
-/// does not compile (the generator's tests compile every one).
-fn regex(id: PatternId) -> Option<&'static Regex> {
-    static CACHE: OnceLock<Box<[OnceLock<Option<Regex>>]>> = OnceLock::new();
+/// The password pattern `^[\S]+.*[\S]+$` as the generator spells it for the
+/// `regex` crate (Java's `\s` and `.`).
+const NOT_BLANK_ENDS: &str =
+    r"^(?:^[^\t\n\x0B\x0C\r ]+[^\n\r\u0085\u2028\u2029]*[^\t\n\x0B\x0C\r ]+$)$";
+
+/// A compiled pattern: the regex, and whether it is [`NOT_BLANK_ENDS`].
+struct Compiled {
+    regex: Option<Regex>,
+    not_blank_ends: bool,
+}
+
+/// The compiled regex of pattern `id`, compiled on first use; `regex` is
+/// `None` if it does not compile (the generator's tests compile every one).
+fn compiled(id: PatternId) -> Option<&'static Compiled> {
+    static CACHE: OnceLock<Box<[OnceLock<Compiled>]>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
         crate::model::patterns()
             .iter()
             .map(|_| OnceLock::new())
             .collect()
     });
-    cache
-        .get(id.index())?
-        .get_or_init(|| Regex::new(id.def().regex).ok())
-        .as_ref()
+    Some(cache.get(id.index())?.get_or_init(|| Compiled {
+        regex: Regex::new(id.def().regex).ok(),
+        not_blank_ends: id.def().regex == NOT_BLANK_ENDS,
+    }))
+}
+
+/// [`NOT_BLANK_ENDS`] on an ASCII string without `\n` or `\r`, where it
+/// reduces to: at least two bytes, the first and the last not white space
+/// (`\t`, `\n`, `\x0B`, `\x0C`, `\r`, space). `None`: other text, for the
+/// regex (a line terminator beyond ASCII may stand only in the non-blank
+/// ends). Every password is checked against this pattern.
+fn not_blank_ends_ascii(s: &str) -> Option<bool> {
+    let b = s.as_bytes();
+    if !s.is_ascii() || b.contains(&b'\n') || b.contains(&b'\r') {
+        return None;
+    }
+    let blank = |c: &u8| matches!(c, b'\t' | b'\x0B' | b'\x0C' | b' ');
+    Some(b.len() >= 2 && !b.first().is_some_and(blank) && !b.last().is_some_and(blank))
 }
 
 /// Whether the whole of `s` matches pattern `id`.
+#[inline]
 fn pattern_matches(id: PatternId, s: &str) -> bool {
     match &id.def().class {
         Some(class) => class.matches(s),
-        None => regex(id).is_none_or(|r| r.is_match(s)),
+        None => regex_matches(id, s),
     }
+}
+
+/// Whether the whole of `s` matches pattern `id`, which is not one class.
+#[inline(never)]
+fn regex_matches(id: PatternId, s: &str) -> bool {
+    let Some(c) = compiled(id) else {
+        return true;
+    };
+    if c.not_blank_ends {
+        if let Some(fast) = not_blank_ends_ascii(s) {
+            return fast;
+        }
+    }
+    c.regex.as_ref().is_none_or(|r| r.is_match(s))
+}
+
+/// Whether member name `name` is `key`. Most members of a structure differ
+/// from the key in length or first byte, settled here without a call to
+/// `memcmp`.
+#[inline]
+fn same_name(name: &str, key: &str) -> bool {
+    name.len() == key.len() && name.as_bytes().first() == key.as_bytes().first() && name == key
 }
 
 /// The length of `s` in scalar values, when it is needed to settle `length`
@@ -345,7 +399,7 @@ impl<'a> Walker<'a, '_> {
         let mut seen = Seen::new(defs.len());
         members(self, b'}', "`,` or `}` after a member", |w| {
             let (key, key_span) = w.r.key()?;
-            let Some(i) = defs.iter().position(|m| m.name == key) else {
+            let Some(i) = defs.iter().position(|m| same_name(m.name, &key)) else {
                 w.unknown(defs, &key, key_span);
                 return w.r.skip();
             };
@@ -691,5 +745,31 @@ mod tests {
             length_violation("", len(1, 2)).map(|v| (v.0, v.2)),
             Some((Rule::MinLength, 0))
         );
+    }
+
+    #[test]
+    fn the_password_fast_path_agrees_with_the_regex() {
+        let id = crate::model::shape("PasswordType")
+            .and_then(|s| match &s.def().kind {
+                Kind::String { pattern, .. } => *pattern,
+                _ => None,
+            })
+            .expect("the model has the password pattern");
+        assert_eq!(id.def().regex, NOT_BLANK_ENDS);
+        let regex = Regex::new(NOT_BLANK_ENDS).expect("the pattern compiles");
+        let parts = [
+            "", "a", " ", "\t", "\x0B", "\x0C", "\n", "\r", "x y", "!", "\u{2028}", "é",
+        ];
+        let mut fast = 0;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let s = format!("{a}{b}{c}");
+                    fast += usize::from(not_blank_ends_ascii(&s).is_some());
+                    assert_eq!(pattern_matches(id, &s), regex.is_match(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(fast > 500, "the fast path took {fast} strings");
     }
 }
