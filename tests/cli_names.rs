@@ -3,6 +3,9 @@
 //! SARIF URI (`a%EF%BF%BD.json`) named a file that does not exist.
 #![cfg(target_os = "linux")]
 
+#[path = "common/percent.rs"]
+mod percent;
+
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
@@ -18,24 +21,6 @@ fn lint(dir: &Path, format: &str) -> String {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{format}");
     String::from_utf8(out.stdout).unwrap()
-}
-
-/// Undoes percent-encoding.
-fn decode(uri: &str) -> Vec<u8> {
-    let b = uri.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap();
-            out.push(u8::from_str_radix(hex, 16).unwrap());
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    out
 }
 
 #[test]
@@ -64,7 +49,7 @@ fn names_differing_in_invalid_bytes_stay_apart_and_sarif_points_at_them() {
         .collect();
     assert_eq!(uris, ["a%FE.json", "a%FF.json"]);
     for uri in uris {
-        let path = dir.path().join(OsStr::from_bytes(&decode(uri)));
+        let path = dir.path().join(OsStr::from_bytes(&percent::decode(uri)));
         assert!(path.is_file(), "{uri} names no file");
     }
 }
@@ -86,5 +71,5 @@ fn an_unreadable_name_is_escaped_on_stderr_and_raw_in_the_sarif_uri() {
     let uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         .as_str()
         .unwrap();
-    assert_eq!(decode(uri), b"gone\xFD.json");
+    assert_eq!(percent::decode(uri), b"gone\xFD.json");
 }

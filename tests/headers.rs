@@ -2,6 +2,9 @@
 //! three headers, `x-amzn-ErrorMessage` percent-encoded so that any message
 //! fits in a header value.
 
+#[path = "common/percent.rs"]
+mod percent;
+
 use cognito_validate::pool::Schema;
 use cognito_validate::{validate_json, NamePattern, Options, Rejection};
 
@@ -9,23 +12,10 @@ fn reject(body: &str, options: &Options) -> Rejection {
     validate_json(body.as_bytes(), options).unwrap_err()
 }
 
-/// Percent-decoding, written out here so that the test does not trust the
-/// encoder's own idea of it.
+/// Percent-decoding, written out in the tests so that they do not trust
+/// the encoder's own idea of it.
 fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap();
-            out.push(u8::from_str_radix(hex, 16).unwrap());
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
+    String::from_utf8(percent::decode(s)).unwrap()
 }
 
 fn error_message(r: &Rejection) -> String {
