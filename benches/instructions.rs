@@ -20,15 +20,20 @@
 //! `<attributes>` user attributes where the operation has them (the token
 //! length is ignored); and `reject:SignUp` / `jsonschema_errors:SignUp`: a
 //! SignUp request with `<attributes>` bad names, to the full AWS body, against
-//! jsonschema collecting every error message.
+//! jsonschema collecting every error message; and `check_repeats`:
+//! `check_json` on a request naming `<attributes>` names, then each again
+//! (the cost per name stays flat as the count grows: repeats are found in
+//! linear time).
 //! Without arguments (as `cargo bench` runs it) it does nothing.
 
 use std::hint::black_box;
 
 use cognito_validate::pool::Schema;
 use cognito_validate::shape::ATTRIBUTE_NAME_LEGACY;
-use cognito_validate::{validate, validate_json, Operation, Options, UpdateUserAttributesRequest};
-use common::{ops, pool_schema, rejected, request, schema_validator, FloorRequest};
+use cognito_validate::{
+    check_json, validate, validate_json, Operation, Options, UpdateUserAttributesRequest,
+};
+use common::{ops, pool_schema, rejected, repeated_names, request, schema_validator, FloorRequest};
 
 mod common;
 
@@ -51,6 +56,12 @@ fn main() {
     } else {
         String::new()
     };
+    let repeats = if what == "check_repeats" {
+        repeated_names(attrs)
+    } else {
+        String::new()
+    };
+    let repeats_opts = Options::default().with_max_input_bytes(repeats.len().max(1));
     let name: String = "名前é👍ñ字ü∑".chars().cycle().take(32).collect();
     let (kind, op_name) = what.split_once(':').unwrap_or((what.as_str(), ""));
     let op = Operation::from_name(op_name);
@@ -75,6 +86,9 @@ fn main() {
                     .is_ok_and(|v| validator.is_valid(&v)),
                 "rejection" => validate_json(black_box(refused.as_bytes()), &opts)
                     .is_err_and(|r| !r.body().is_empty()),
+                "check_repeats" => {
+                    check_json(black_box(repeats.as_bytes()), &repeats_opts).warnings == attrs
+                }
                 "schema_from_json" => Schema::from_json(black_box(pool.as_bytes()))
                     .is_ok_and(|s| s.attributes().len() >= attrs),
                 "shape_non_ascii_name" => ATTRIBUTE_NAME_LEGACY.check(black_box(&name)).is_empty(),

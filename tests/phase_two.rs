@@ -430,12 +430,12 @@ fn responses_are_checked_against_their_shapes() {
     assert_eq!(e.diagnostics()[0].rule.code(), "J001");
 }
 
-/// Issue 14, item 3: finding repeated names is linear. 30,000 names named
-/// twice took 4.8 s in a release build when each repeat scanned every name
-/// before it (about 16 s in a debug build); linear, it takes well under a
-/// second even unoptimised. The bound is loose for loaded machines.
+/// Issue 14, item 3: 30,000 names named twice, each repeat found once and
+/// pointing at its first. (That this is linear is measured, not timed here:
+/// the `check_repeats` contender of `benches/instructions.rs` costs the same
+/// instructions per name at 1,000, 4,000 and 16,000 names; BENCHMARKS.md.)
 #[test]
-fn repeated_names_are_found_in_linear_time() {
+fn every_repeated_name_of_a_long_request_is_found_once() {
     let unique = 30_000;
     let mut body = format!(r#"{{"AccessToken":"{TOKEN}","UserAttributes":["#);
     for round in 0..2 {
@@ -448,9 +448,7 @@ fn repeated_names_are_found_in_linear_time() {
     }
     body.push_str("]}");
     let opts = Options::default().with_max_input_bytes(body.len());
-    let start = std::time::Instant::now();
     let report = check_json(body.as_bytes(), &opts);
-    let took = start.elapsed();
     assert_eq!(report.warnings, unique, "every repeat is found once");
     let first = report
         .diagnostics
@@ -461,5 +459,4 @@ fn repeated_names_are_found_in_linear_time() {
         first.to_string().contains("Also set by attribute 1;"),
         "{first}"
     );
-    assert!(took.as_secs_f64() < 5.0, "took {took:?}");
 }

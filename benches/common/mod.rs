@@ -144,3 +144,19 @@ pub fn schema_validator() -> jsonschema::Validator {
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     jsonschema::validator_for(&schema).unwrap()
 }
+
+/// An UpdateUserAttributes request naming `unique` custom attributes, then
+/// each of them again (issue 14, item 3): every repeat is a W010 warning.
+pub fn repeated_names(unique: usize) -> String {
+    let mut body = String::from(r#"{"AccessToken":"t","UserAttributes":["#);
+    for round in 0..2 {
+        for i in 0..unique {
+            if round + i > 0 {
+                body.push(',');
+            }
+            body.push_str(&format!(r#"{{"Name":"custom:n{i}","Value":"v"}}"#));
+        }
+    }
+    body.push_str("]}");
+    body
+}
