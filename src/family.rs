@@ -53,7 +53,7 @@ use crate::check::Sink;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::options::Options;
 use crate::path::{Member, Path};
-use crate::reader::{members, Parse, Reader};
+use crate::reader::{members, string_at, Parse, Reader};
 use crate::rule::{ErrorType, Rule};
 use crate::semantics::{self, is_phone_number, is_possible_email, Attribute, Place};
 use crate::walk::TopMember;
@@ -260,19 +260,6 @@ impl Profile {
     }
 }
 
-/// A reader positioned at `at` in `text`, which the walker has already read
-/// without error (so its own findings, if any, are dropped).
-fn reader_at<'a, 'x>(text: &'a str, at: usize, sink: &'x mut Sink) -> Reader<'a, 'x> {
-    Reader {
-        s: text,
-        b: text.as_bytes(),
-        pos: at,
-        depth: 0,
-        limit: usize::MAX,
-        sink,
-    }
-}
-
 /// A `{Name, Value}` item as read.
 struct Item<'a> {
     name: Option<(Cow<'a, str>, Span)>,
@@ -284,7 +271,7 @@ struct Item<'a> {
 fn read_attributes(text: &str, at: usize) -> Vec<Item<'_>> {
     let opts = Options::default();
     let mut scratch = Sink::new(&opts, false);
-    let mut r = reader_at(text, at, &mut scratch);
+    let mut r = Reader::at(text, at, &mut scratch);
     let mut items = Vec::new();
     let _ = members(&mut r, b']', "", |r| {
         r.ws();
@@ -322,7 +309,7 @@ fn read_attributes(text: &str, at: usize) -> Vec<Item<'_>> {
 fn read_strings(text: &str, at: usize) -> Vec<(usize, Cow<'_, str>, Span)> {
     let opts = Options::default();
     let mut scratch = Sink::new(&opts, false);
-    let mut r = reader_at(text, at, &mut scratch);
+    let mut r = Reader::at(text, at, &mut scratch);
     let mut out = Vec::new();
     let mut i = 0;
     let _ = members(&mut r, b']', "", |r| {
@@ -343,7 +330,7 @@ fn read_strings(text: &str, at: usize) -> Vec<(usize, Cow<'_, str>, Span)> {
 fn read_map(text: &str, at: usize) -> Vec<(Cow<'_, str>, Span, Cow<'_, str>, Span)> {
     let opts = Options::default();
     let mut scratch = Sink::new(&opts, false);
-    let mut r = reader_at(text, at, &mut scratch);
+    let mut r = Reader::at(text, at, &mut scratch);
     let mut out = Vec::new();
     let _ = members(&mut r, b'}', "", |r| -> Parse<()> {
         let (k, ks) = r.key()?;
@@ -361,12 +348,7 @@ fn read_map(text: &str, at: usize) -> Vec<(Cow<'_, str>, Span, Cow<'_, str>, Spa
 /// The decoded string of member `name`, with its span.
 fn member_str<'a>(text: &'a str, top: &[TopMember], name: &str) -> Option<(Cow<'a, str>, Span)> {
     let &(_, span) = top.iter().find(|(m, _)| m.name == name)?;
-    if text.as_bytes().get(span.start) != Some(&b'"') {
-        return None;
-    }
-    let opts = Options::default();
-    let mut scratch = Sink::new(&opts, false);
-    reader_at(text, span.start, &mut scratch).string().ok()
+    string_at(text, span.start)
 }
 
 /// Where member `name` starts, if present and of the opening byte `open`.

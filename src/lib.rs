@@ -154,7 +154,7 @@ pub fn validate_json<'a>(
 ) -> Result<UpdateUserAttributesRequest<'a>, Rejection> {
     let parsed = json::parse(input, options, false);
     let mut sink = parsed.sink;
-    let token = parsed.request.as_ref().map(|r| &*r.access_token);
+    let token = parsed.request.as_ref().map(|r| (&*r.access_token, None));
     if !check_token(input, token, options, &mut sink, true) {
         if let Some(request) = parsed.request {
             return Ok(request);
@@ -169,14 +169,14 @@ pub fn validate_json<'a>(
 }
 
 /// Runs [`Options::token`]'s check on a request that passed phase one
-/// (`token` is its `AccessToken` when the parse returned the request; else
-/// it is read from `input`), requiring [`token::ADMIN_SCOPE`] when
+/// (`token` is its `AccessToken`, with the span of its JSON string when the
+/// caller has it, when the parse found it; else it is read from `input`), requiring [`token::ADMIN_SCOPE`] when
 /// `needs_admin_scope` (UpdateUserAttributes does), and records a fault in
 /// `sink`, ahead of the business rules. Returns whether there was one.
 #[cfg(feature = "token")]
 pub(crate) fn check_token(
     input: &[u8],
-    token: Option<&str>,
+    token: Option<(&str, Option<Span>)>,
     options: &Options,
     sink: &mut check::Sink,
     needs_admin_scope: bool,
@@ -202,7 +202,7 @@ pub(crate) fn check_token(
 #[cfg(not(feature = "token"))]
 pub(crate) fn check_token(
     _: &[u8],
-    _: Option<&str>,
+    _: Option<(&str, Option<Span>)>,
     _: &Options,
     _: &mut check::Sink,
     _: bool,
@@ -267,7 +267,7 @@ pub fn check_json<'a>(input: &'a [u8], options: &Options) -> Report<'a> {
     let parsed = json::parse(input, options, true);
     let mut sink = parsed.sink;
     let mut request = parsed.request;
-    let token = request.as_ref().map(|r| &*r.access_token);
+    let token = request.as_ref().map(|r| (&*r.access_token, None));
     if check_token(input, token, options, &mut sink, true) {
         request = None;
     }

@@ -18,10 +18,10 @@ use crate::aws::Rejection;
 use crate::check::Sink;
 use crate::diagnostic::{self, Span};
 use crate::family;
-use crate::model::{self, MemberDef, OperationDef};
+use crate::model::{self, OperationDef};
 use crate::options::Options;
-use crate::reader::Reader;
-use crate::walk;
+use crate::reader;
+use crate::walk::{self, TopMember};
 use crate::Report;
 
 /// An operation of the cognito-idp service model.
@@ -95,17 +95,22 @@ impl Operation {
         self.0.name == "UpdateUserAttributes"
     }
 
-    /// Whether the request has an `AccessToken` member, which
-    /// [`Options::with_token_check`](crate::Options) checks.
-    fn takes_access_token(self) -> bool {
-        matches!(self.0.input.def().kind, model::Kind::Structure { members }
-            if members.iter().any(|m| m.name == "AccessToken"))
-    }
-
-    /// The access-token check, for a request that passed phase one.
-    fn check_token(self, input: &[u8], options: &Options, sink: &mut Sink) {
-        if self.takes_access_token() {
-            crate::check_token(input, None, options, sink, self.0.needs_admin_scope);
+    /// The access-token check, for a request that passed phase one: its
+    /// `AccessToken` (a member only of the operations that take one) as the
+    /// walker found it in `top`, without parsing the body again.
+    fn check_token(self, text: &str, top: &[TopMember], options: &Options, sink: &mut Sink) {
+        let token = top
+            .iter()
+            .find(|(m, _)| m.name == "AccessToken")
+            .and_then(|&(_, span)| reader::string_at(text, span.start));
+        if let Some((token, span)) = token {
+            crate::check_token(
+                text.as_bytes(),
+                Some((&token, Some(span))),
+                options,
+                sink,
+                self.0.needs_admin_scope,
+            );
         }
     }
 }
@@ -146,7 +151,7 @@ pub enum Value<'a> {
 pub struct Request<'a> {
     operation: Operation,
     text: &'a str,
-    members: Vec<(&'static MemberDef, Span)>,
+    members: Vec<TopMember>,
 }
 
 impl<'a> Request<'a> {
@@ -184,26 +189,14 @@ impl<'a> Request<'a> {
             Some(b'f') => Value::Bool(false),
             Some(b'[') => Value::Array(text),
             Some(b'{') => Value::Object(text),
-            Some(b'"') => Value::String(decode_string(self.text, span.start)),
+            Some(b'"') => Value::String(
+                reader::string_at(self.text, span.start)
+                    .map(|(s, _)| s)
+                    .unwrap_or_default(),
+            ),
             _ => Value::Number(text),
         }
     }
-}
-
-/// The string starting at `start` of `text`, which the walker has already
-/// read without error.
-fn decode_string(text: &str, start: usize) -> Cow<'_, str> {
-    let opts = Options::default();
-    let mut sink = Sink::new(&opts, false);
-    let mut r = Reader {
-        s: text,
-        b: text.as_bytes(),
-        pos: start,
-        depth: 0,
-        limit: usize::MAX,
-        sink: &mut sink,
-    };
-    r.string().map(|(s, _)| s).unwrap_or_default()
 }
 
 impl fmt::Debug for Request<'_> {
@@ -244,7 +237,7 @@ impl fmt::Debug for Value<'_> {
 }
 
 /// The top-level members of a body that the fast path has accepted.
-fn top_level(op: Operation, input: &[u8], opts: &Options) -> Vec<(&'static MemberDef, Span)> {
+fn top_level(op: Operation, input: &[u8], opts: &Options) -> Vec<TopMember> {
     let mut sink = Sink::new(opts, false);
     walk::walk(op.0.input, input, opts, &mut sink).unwrap_or_default()
 }
@@ -276,7 +269,7 @@ pub fn validate<'a>(
     let mut sink = Sink::new(options, false);
     let members = walk::walk(operation.0.input, input, options, &mut sink);
     if let Some(top) = &members {
-        operation.check_token(input, options, &mut sink);
+        operation.check_token(text, top, options, &mut sink);
         if sink.phase_one_errors == 0 {
             family::check(operation.0.name, text, top, options, &mut sink);
         }
@@ -311,9 +304,10 @@ pub fn check<'a>(operation: Operation, input: &'a [u8], options: &Options) -> Re
     }
     let mut sink = Sink::new(options, true);
     if let Some(top) = walk::walk(operation.0.input, input, options, &mut sink) {
-        operation.check_token(input, options, &mut sink);
+        // The walker returns members only of UTF-8 text.
+        let text = std::str::from_utf8(input).unwrap_or_default();
+        operation.check_token(text, &top, options, &mut sink);
         if sink.phase_one_errors == 0 {
-            let text = std::str::from_utf8(input).unwrap_or_default();
             family::check(operation.0.name, text, &top, options, &mut sink);
         }
     }

@@ -91,6 +91,20 @@ pub(crate) fn members<'a, 'x, W: HasReader<'a, 'x>>(
 }
 
 impl<'a, 'x> Reader<'a, 'x> {
+    /// A reader of `text` (already checked UTF-8) at byte `pos`, with no
+    /// depth limit: for going back over a value the walker has read without
+    /// error.
+    pub(crate) fn at(text: &'a str, pos: usize, sink: &'x mut Sink) -> Self {
+        Reader {
+            s: text,
+            b: text.as_bytes(),
+            pos,
+            depth: 0,
+            limit: usize::MAX,
+            sink,
+        }
+    }
+
     /// A reader of `input`, after checking its size and encoding (each
     /// reported into `sink` when it fails).
     pub(crate) fn open(input: &'a [u8], opts: &Options, sink: &'x mut Sink) -> Parse<Self> {
@@ -608,6 +622,18 @@ impl KeySet {
         }
         Ok(())
     }
+}
+
+/// The string at byte `start` of `text`, a value the walker has already read
+/// without error: its contents (borrowed when it has no escapes) and its span
+/// including the quotes; `None` when no string starts there.
+pub(crate) fn string_at(text: &str, start: usize) -> Option<(Cow<'_, str>, Span)> {
+    if text.as_bytes().get(start) != Some(&b'"') {
+        return None;
+    }
+    let opts = Options::default();
+    let mut scratch = Sink::new(&opts, false);
+    Reader::at(text, start, &mut scratch).string().ok()
 }
 
 #[cfg(test)]

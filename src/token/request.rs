@@ -36,16 +36,17 @@ fn locate(input: &[u8]) -> Option<(Cow<'_, str>, Span)> {
 
 /// The finding for the `AccessToken` of `input`, a request that passed phase
 /// one, when `check` refuses it (or the token lacks `required_scope`).
-/// `token` is the token when the caller has it already; its span is then
-/// looked up only for a fault. `None` when the request has no token.
+/// `token` is the token when the caller has it already, with the span of its
+/// JSON string when known (else looked up only for a fault). `None` when the
+/// request has no token.
 pub(crate) fn finding(
     input: &[u8],
-    token: Option<&str>,
+    token: Option<(&str, Option<Span>)>,
     check: &TokenCheck,
     required_scope: Option<&str>,
 ) -> Option<Diagnostic> {
     let (token, span) = match token {
-        Some(t) => (Cow::Borrowed(t), None),
+        Some((t, span)) => (Cow::Borrowed(t), span),
         None => {
             let (t, span) = locate(input)?;
             (t, Some(span))
